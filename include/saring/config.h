@@ -1,0 +1,87 @@
+// PipelineConfig: everything `saring clean` needs besides its inputs.
+//
+// A config comes from a YAML pipeline file or a built-in preset, then
+// command-line flags override single values:
+//
+//   saring::PipelineConfig config;
+//   saring::Status s = saring::LoadPreset("default", &config);
+//   if (!s.ok()) return s;
+//   s = saring::ApplyOverride("length.min_chars=500", &config);
+//
+// The YAML form (print it with `saring config show default`):
+//
+//   input:  {text_field: text, id_field: id, max_doc_bytes: 10MB}
+//   output: {compression: zst, compression_level: 3, shard_bytes: 256MB}
+//   stages:
+//     - normalize: {nfc: true}
+//     - length: {min_chars: 200}
+//
+// Unknown keys are errors that suggest the closest known key.
+//
+// Thread-safety: a value type; read-only use from many threads is safe.
+
+#ifndef SARING_CONFIG_H_
+#define SARING_CONFIG_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "saring/status.h"
+
+namespace saring {
+
+struct InputOptions {
+  std::string text_field = "text";
+  std::string id_field = "id";
+  // Larger records (a JSON line, or a .txt file) go to errors/ unread, which
+  // bounds the memory one document can take.
+  uint64_t max_doc_bytes = 10'000'000;
+};
+
+struct OutputOptions {
+  std::string compression = "zst";  // zst | gz | none
+  int compression_level = 0;        // 0: the format's default (zstd 3, gzip 6)
+  uint64_t shard_bytes = 256ull << 20;
+  bool write_removed = true;  // false: removed documents are counted only
+};
+
+struct StageConfig {
+  std::string type;   // "normalize", "length", ...
+  YAML::Node params;  // a map; validated by the stage's factory
+};
+
+struct PipelineConfig {
+  std::string name;  // preset name or config file path, for reports
+  InputOptions input;
+  OutputOptions output;
+  std::vector<StageConfig> stages;
+};
+
+// Names of the built-in presets, in display order.
+std::vector<std::string> PresetNames();
+// YAML text of a built-in preset, or empty if there is none.
+std::string PresetYaml(const std::string& name);
+
+Status LoadPreset(const std::string& name, PipelineConfig* config);
+Status LoadConfigFile(const std::string& path, PipelineConfig* config);
+Status ParseConfigYaml(const std::string& yaml, const std::string& origin, PipelineConfig* config);
+
+// Applies "section.key=value" (input.*, output.*) or "stage.key=value" to
+// the first stage of that type, e.g. "length.min_chars=500".
+Status ApplyOverride(const std::string& assignment, PipelineConfig* config);
+
+// Checks every stage's parameters by building it once.
+Status ValidateConfig(const PipelineConfig& config);
+
+// The full effective config as YAML.
+std::string ConfigToYaml(const PipelineConfig& config);
+
+// "256MB", "1.5G", "4096" -> bytes.
+Status ParseByteSize(const std::string& text, uint64_t* bytes);
+
+}  // namespace saring
+
+#endif  // SARING_CONFIG_H_

@@ -1,0 +1,106 @@
+// Document: one input document as the stages of a pipeline see it.
+//
+// A Document holds the current text (stages may rewrite it), the id, the
+// annotations stages attach, and, once a stage removes it, the removal.
+// Views of the text (lines, paragraphs, words) are computed on first use and
+// shared by every later stage until the text is rewritten: one document is
+// split once, not once per stage.
+//
+//   void MyStage::Process(saring::Document& doc) {
+//     if (doc.Lines().size() < 3) {
+//       doc.Remove("my_stage", "min_lines",
+//                  "my_stage: lines " + std::to_string(doc.Lines().size()) + " < 3");
+//       return;
+//     }
+//     doc.Annotate("lines", static_cast<double>(doc.Lines().size()));
+//   }
+//
+// Views are string_views into the current text: they stay valid until the
+// next SetText().
+//
+// Thread-safety: not thread-safe; a document belongs to one worker thread.
+
+#ifndef SARING_DOCUMENT_H_
+#define SARING_DOCUMENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace saring {
+
+struct Removal {
+  std::string stage;   // written as "removed_by"
+  std::string rule;    // stable key counted in stats.json, e.g. "min_chars"
+  std::string reason;  // human-readable, written as "removed_reason"
+};
+
+class Document {
+ public:
+  Document() = default;
+  Document(std::string id, std::string text) : id_(std::move(id)), text_(std::move(text)) {}
+
+  // Reinitializes for reuse by a worker (keeps allocated capacity).
+  void Reset(std::string_view id, std::string_view text);
+
+  const std::string& id() const { return id_; }
+  std::string_view text() const { return text_; }
+
+  // Replaces the text; views are recomputed on next use.
+  void SetText(std::string text);
+  // True once any stage has rewritten the text.
+  bool text_changed() const { return text_changed_; }
+
+  // Lines split on '\n' (without the newline). A trailing newline does not
+  // make an extra empty line.
+  const std::vector<std::string_view>& Lines() const;
+  // Paragraphs: maximal runs of non-blank lines, separated by blank lines.
+  const std::vector<std::string_view>& Paragraphs() const;
+  // Words: maximal runs of non-whitespace bytes. (Scripts written without
+  // spaces get a dictionary segmentation in a later stage of the design.)
+  const std::vector<std::string_view>& Words() const;
+  // Code points in the text.
+  size_t CharCount() const;
+
+  // Attaches a signal, written under the output's "saring" object.
+  void Annotate(std::string_view key, double value);
+  void AnnotateString(std::string_view key, std::string_view value);
+  // Annotations as (key, JSON value text) pairs, in insertion order.
+  const std::vector<std::pair<std::string, std::string>>& annotations() const {
+    return annotations_;
+  }
+
+  // Marks the document removed. Later stages are skipped.
+  void Remove(std::string stage, std::string rule, std::string reason);
+  bool removed() const { return removal_.has_value(); }
+  const Removal& removal() const { return *removal_; }
+
+  // Ill-formed UTF-8 sequences replaced by U+FFFD while reading.
+  size_t invalid_utf8_replaced() const { return invalid_utf8_replaced_; }
+  void set_invalid_utf8_replaced(size_t n) { invalid_utf8_replaced_ = n; }
+
+ private:
+  void InvalidateViews();
+
+  std::string id_;
+  std::string text_;
+  bool text_changed_ = false;
+  size_t invalid_utf8_replaced_ = 0;
+  std::vector<std::pair<std::string, std::string>> annotations_;
+  std::optional<Removal> removal_;
+
+  mutable bool lines_ready_ = false;
+  mutable bool paragraphs_ready_ = false;
+  mutable bool words_ready_ = false;
+  mutable std::vector<std::string_view> lines_;
+  mutable std::vector<std::string_view> paragraphs_;
+  mutable std::vector<std::string_view> words_;
+  mutable std::optional<size_t> char_count_;
+};
+
+}  // namespace saring
+
+#endif  // SARING_DOCUMENT_H_

@@ -1,0 +1,6 @@
+#ifndef SARING_VERSION_H_
+#define SARING_VERSION_H_
+
+#define SARING_VERSION "0.1.0"
+
+#endif  // SARING_VERSION_H_

@@ -1,0 +1,168 @@
+// saring command line: `saring clean`, `saring config`.
+//
+// Manners (after ripgrep): errors go to stderr prefixed "saring:"; exit code
+// 0 when all went well, 1 when the run finished but some input was bad, 2 on
+// usage or fatal errors; no progress line unless stderr is a terminal.
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "saring/clean.h"
+#include "saring/config.h"
+#include "saring/version.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitInputErrors = 1;
+constexpr int kExitFatal = 2;
+
+int Fail(const saring::Status& s) {
+  std::fprintf(stderr, "saring: %s\n", s.message().c_str());
+  return kExitFatal;
+}
+
+struct CleanFlags {
+  std::vector<std::string> inputs;
+  std::string output_dir;
+  std::string preset = "default";
+  std::string config_file;
+  std::vector<std::string> sets;
+  int threads = 0;
+  std::string compression;
+  int compression_level = -1;
+  std::string shard_size;
+  std::string max_doc_bytes;
+  std::string text_field;
+  std::string id_field;
+  bool no_removed = false;
+  bool overwrite = false;
+  bool strict = false;
+  bool quiet = false;
+  bool no_progress = false;
+};
+
+void AddCleanFlags(CLI::App* cmd, CleanFlags* f) {
+  cmd->add_option("inputs", f->inputs,
+                  "JSONL files (.jsonl, .gz, .zst), .txt files, directories, quoted globs, or - for stdin")
+      ->required();
+  cmd->add_option("-o,--output", f->output_dir, "output directory: kept/, removed/, errors/, stats.json")
+      ->required()
+      ->group("Input and output");
+  cmd->add_option("--text-field", f->text_field, "JSON field holding the text [text]")->group("Input and output");
+  cmd->add_option("--id-field", f->id_field, "JSON field holding the id [id]")->group("Input and output");
+  cmd->add_option("--max-doc-bytes", f->max_doc_bytes,
+                  "larger records go to errors/ unread [10MB]")
+      ->group("Input and output");
+  cmd->add_option("--compression", f->compression, "output compression [zst]")
+      ->check(CLI::IsMember({"zst", "gz", "none"}))
+      ->group("Input and output");
+  cmd->add_option("--compression-level", f->compression_level,
+                  "zstd 1-19 or gzip 1-9; 0 is the format's default")
+      ->group("Input and output");
+  cmd->add_option("--shard-size", f->shard_size, "start a new output file after this many bytes [256MB]")
+      ->group("Input and output");
+  cmd->add_flag("--no-removed", f->no_removed, "count removed documents but do not write them")
+      ->group("Input and output");
+  cmd->add_flag("--overwrite", f->overwrite, "replace the results of an earlier run in the output directory")
+      ->group("Input and output");
+
+  cmd->add_option("--preset", f->preset, "built-in pipeline (see `saring config list`) [default]")
+      ->group("Pipeline");
+  cmd->add_option("-c,--config", f->config_file, "YAML pipeline file (instead of --preset)")->group("Pipeline");
+  cmd->add_option("--set", f->sets, "override one setting, e.g. --set length.min_chars=500 (repeatable)")
+      ->group("Pipeline");
+
+  cmd->add_option("-j,--threads", f->threads, "worker threads; 0 = all cores [0]")->group("Run");
+  cmd->add_flag("--strict", f->strict, "stop at the first bad input record (exit code 2)")->group("Run");
+  cmd->add_flag("-q,--quiet", f->quiet, "print nothing but fatal errors")->group("Run");
+  cmd->add_flag("--no-progress", f->no_progress, "no progress line (it is shown only on a terminal anyway)")
+      ->group("Run");
+}
+
+saring::Status BuildConfig(const CleanFlags& f, saring::PipelineConfig* config) {
+  saring::Status s = f.config_file.empty() ? saring::LoadPreset(f.preset, config)
+                                           : saring::LoadConfigFile(f.config_file, config);
+  if (!s.ok()) return s;
+  std::vector<std::string> sets;
+  if (!f.text_field.empty()) sets.push_back("input.text_field=" + f.text_field);
+  if (!f.id_field.empty()) sets.push_back("input.id_field=" + f.id_field);
+  if (!f.max_doc_bytes.empty()) sets.push_back("input.max_doc_bytes=" + f.max_doc_bytes);
+  if (!f.compression.empty()) sets.push_back("output.compression=" + f.compression);
+  if (f.compression_level >= 0) sets.push_back("output.compression_level=" + std::to_string(f.compression_level));
+  if (!f.shard_size.empty()) sets.push_back("output.shard_bytes=" + f.shard_size);
+  if (f.no_removed) sets.push_back("output.write_removed=false");
+  sets.insert(sets.end(), f.sets.begin(), f.sets.end());
+  for (const std::string& assignment : sets) {
+    s = saring::ApplyOverride(assignment, config);
+    if (!s.ok()) return s;
+  }
+  return saring::Status::OK();
+}
+
+int RunCleanCommand(const CleanFlags& f) {
+  saring::CleanOptions options;
+  saring::Status s = BuildConfig(f, &options.config);
+  if (!s.ok()) return Fail(s);
+  options.inputs = f.inputs;
+  options.output_dir = f.output_dir;
+  options.threads = f.threads;
+  options.overwrite = f.overwrite;
+  options.strict = f.strict;
+  options.progress = !f.quiet && !f.no_progress && isatty(STDERR_FILENO);
+  if (f.quiet) options.max_error_messages = 0;
+  saring::CleanReport report;
+  s = saring::RunClean(options, &report);
+  if (!s.ok()) return Fail(s);
+  if (!f.quiet) std::fputs(report.summary.c_str(), stdout);
+  return report.docs_error > 0 || report.file_errors > 0 ? kExitInputErrors : kExitOk;
+}
+
+int RunConfigShow(const std::string& preset, const std::string& file) {
+  saring::PipelineConfig config;
+  saring::Status s = file.empty() ? saring::LoadPreset(preset, &config) : saring::LoadConfigFile(file, &config);
+  if (!s.ok()) return Fail(s);
+  std::fputs(saring::ConfigToYaml(config).c_str(), stdout);
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"saring: clean, filter and deduplicate web text for language-model training", "saring"};
+  app.set_version_flag("-V,--version", std::string("saring ") + SARING_VERSION);
+  app.require_subcommand(1);
+
+  CleanFlags clean_flags;
+  CLI::App* clean = app.add_subcommand("clean", "run a cleaning pipeline over a corpus");
+  AddCleanFlags(clean, &clean_flags);
+
+  CLI::App* config = app.add_subcommand("config", "inspect pipeline configurations");
+  config->require_subcommand(1);
+  std::string show_preset = "default";
+  std::string show_file;
+  CLI::App* show = config->add_subcommand("show", "print the effective YAML of a preset or config file");
+  show->add_option("preset", show_preset, "preset name [default]");
+  show->add_option("-c,--config", show_file, "a YAML pipeline file");
+  CLI::App* list = config->add_subcommand("list", "list the built-in presets");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitFatal;
+  }
+
+  if (clean->parsed()) return RunCleanCommand(clean_flags);
+  if (show->parsed()) return RunConfigShow(show_preset, show_file);
+  if (list->parsed()) {
+    for (const std::string& name : saring::PresetNames()) std::printf("%s\n", name.c_str());
+    return kExitOk;
+  }
+  return kExitFatal;
+}

@@ -1,0 +1,257 @@
+#include "saring/config.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "config/param_reader.h"
+#include "stages/stage_registry.h"
+
+namespace saring {
+namespace {
+
+// Built-in presets. `default` grows as stages land (repair, language ID,
+// quality, dedup); `passthrough` reads and writes only, for format
+// conversion and for measuring the I/O path.
+struct Preset {
+  const char* name;
+  const char* summary;
+  const char* yaml;
+};
+
+const Preset kPresets[] = {
+    {"default", "saring's own pipeline: normalize, then drop very short documents",
+     R"(# saring default pipeline
+stages:
+  - normalize:
+      newlines: true
+      whitespace: true
+      max_blank_lines: 1
+      strip_control: true
+      nfc: true
+      invalid_utf8: replace
+      max_invalid_utf8_fraction: 0.01
+  # 200 characters is about 35 English words or 2 sentences. Characters, not
+  # words, so that scripts written without spaces (Chinese, Japanese, Thai)
+  # are measured fairly until word segmentation lands.
+  - length:
+      min_chars: 200
+)"},
+    {"passthrough", "no stages: read, parse and write every document (format conversion, I/O benchmark)",
+     R"(# read -> parse -> write only
+stages: []
+)"},
+};
+
+Status ParseSection(const YAML::Node& node, const std::string& where, InputOptions* in) {
+  ParamReader p(where, node);
+  p.Get("text_field", &in->text_field);
+  p.Get("id_field", &in->id_field);
+  p.GetBytes("max_doc_bytes", &in->max_doc_bytes);
+  Status s = p.Finish();
+  if (!s.ok()) return s;
+  if (in->text_field.empty()) return Status::InvalidArgument("input.text_field is empty");
+  if (in->max_doc_bytes == 0) return Status::InvalidArgument("input.max_doc_bytes must be > 0");
+  return Status::OK();
+}
+
+Status ParseSection(const YAML::Node& node, const std::string& where, OutputOptions* out) {
+  ParamReader p(where, node);
+  p.GetChoice("compression", {"zst", "gz", "none"}, &out->compression);
+  p.Get("compression_level", &out->compression_level);
+  p.GetBytes("shard_bytes", &out->shard_bytes);
+  p.Get("write_removed", &out->write_removed);
+  Status s = p.Finish();
+  if (!s.ok()) return s;
+  if (out->shard_bytes == 0) return Status::InvalidArgument("output.shard_bytes must be > 0");
+  int max_level = out->compression == "gz" ? 9 : 19;
+  if (out->compression_level < 0 || out->compression_level > max_level) {
+    return Status::InvalidArgument("output.compression_level must be 0.." + std::to_string(max_level) +
+                                   " for " + out->compression);
+  }
+  return Status::OK();
+}
+
+Status ParseStages(const YAML::Node& node, std::vector<StageConfig>* stages) {
+  stages->clear();
+  if (!node || node.IsNull()) return Status::OK();
+  if (!node.IsSequence()) return Status::InvalidArgument("'stages' must be a list");
+  for (size_t i = 0; i < node.size(); ++i) {
+    const YAML::Node& item = node[i];
+    StageConfig c;
+    if (item.IsScalar()) {
+      c.type = item.Scalar();  // "- normalize" with default settings
+      c.params = YAML::Node(YAML::NodeType::Map);
+    } else if (item.IsMap() && item.size() == 1) {
+      auto it = item.begin();
+      c.type = it->first.as<std::string>();
+      c.params = it->second.IsNull() ? YAML::Node(YAML::NodeType::Map) : YAML::Clone(it->second);
+    } else {
+      return Status::InvalidArgument("stage #" + std::to_string(i + 1) +
+                                     " must be a name or a one-key map such as '- length: {min_chars: 200}'");
+    }
+    stages->push_back(std::move(c));
+  }
+  return Status::OK();
+}
+
+// Parses an override value the way YAML would ("true", "12", "0.5", "zst").
+YAML::Node ScalarNode(const std::string& value) { return YAML::Load(value.empty() ? "''" : value); }
+
+}  // namespace
+
+Status ParseByteSize(const std::string& text, uint64_t* bytes) {
+  std::string t;
+  for (char c : text) {
+    if (!std::isspace(static_cast<unsigned char>(c))) t.push_back(c);
+  }
+  size_t pos = 0;
+  double number = 0;
+  try {
+    number = std::stod(t, &pos);
+  } catch (...) {
+    return Status::InvalidArgument("'" + text + "' is not a size (examples: 4096, 10MB, 1.5G)");
+  }
+  std::string unit = t.substr(pos);
+  for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (!unit.empty() && unit.back() == 'B') unit.pop_back();
+  if (!unit.empty() && unit.back() == 'I') unit.pop_back();  // KiB, MiB: same binary units
+  double scale = 1;
+  if (unit == "K") scale = 1024.0;
+  else if (unit == "M") scale = 1024.0 * 1024;
+  else if (unit == "G") scale = 1024.0 * 1024 * 1024;
+  else if (unit == "T") scale = 1024.0 * 1024 * 1024 * 1024;
+  else if (!unit.empty()) return Status::InvalidArgument("'" + text + "' has an unknown unit (use K, M, G, T)");
+  if (number < 0 || !std::isfinite(number)) return Status::InvalidArgument("'" + text + "' is not a size");
+  *bytes = static_cast<uint64_t>(std::llround(number * scale));
+  return Status::OK();
+}
+
+std::vector<std::string> PresetNames() {
+  std::vector<std::string> names;
+  for (const auto& p : kPresets) names.emplace_back(p.name);
+  return names;
+}
+
+std::string PresetYaml(const std::string& name) {
+  for (const auto& p : kPresets) {
+    if (name == p.name) return p.yaml;
+  }
+  return "";
+}
+
+Status ParseConfigYaml(const std::string& yaml, const std::string& origin, PipelineConfig* config) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml);
+  } catch (const YAML::Exception& e) {
+    return Status::InvalidArgument(origin + ": " + e.what());
+  }
+  PipelineConfig c;
+  c.name = origin;
+  if (root && !root.IsNull() && !root.IsMap()) {
+    return Status::InvalidArgument(origin + ": the config must be a map with input/output/stages");
+  }
+  const std::vector<std::string> sections = {"input", "output", "stages"};
+  for (const auto& kv : root) {
+    std::string key = kv.first.as<std::string>();
+    if (std::find(sections.begin(), sections.end(), key) != sections.end()) continue;
+    std::string msg = origin + ": unknown key '" + key + "'";
+    std::string near = ClosestMatch(key, sections);
+    if (!near.empty()) msg += " (did you mean '" + near + "'?)";
+    return Status::InvalidArgument(msg);
+  }
+  Status s = ParseSection(root["input"], origin + ": section 'input'", &c.input);
+  if (s.ok()) s = ParseSection(root["output"], origin + ": section 'output'", &c.output);
+  if (s.ok()) s = ParseStages(root["stages"], &c.stages);
+  if (s.ok()) s = ValidateConfig(c);
+  if (!s.ok()) return s.message().rfind(origin, 0) == 0 ? s : Status::InvalidArgument(origin + ": " + s.message());
+  *config = std::move(c);
+  return Status::OK();
+}
+
+Status LoadPreset(const std::string& name, PipelineConfig* config) {
+  std::string yaml = PresetYaml(name);
+  if (yaml.empty()) {
+    std::string msg = "unknown preset '" + name + "'";
+    std::string near = ClosestMatch(name, PresetNames());
+    if (!near.empty()) msg += " (did you mean '" + near + "'?)";
+    return Status::InvalidArgument(msg);
+  }
+  Status s = ParseConfigYaml(yaml, "preset " + name, config);
+  if (s.ok()) config->name = name;
+  return s;
+}
+
+Status LoadConfigFile(const std::string& path, PipelineConfig* config) {
+  std::ifstream in(path);
+  if (!in) return Status::IOError("cannot read config " + path);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return ParseConfigYaml(buf.str(), path, config);
+}
+
+Status ApplyOverride(const std::string& assignment, PipelineConfig* config) {
+  size_t eq = assignment.find('=');
+  size_t dot = assignment.find('.');
+  if (eq == std::string::npos || dot == std::string::npos || dot > eq) {
+    return Status::InvalidArgument("--set expects SECTION.KEY=VALUE, e.g. length.min_chars=500; got '" +
+                                   assignment + "'");
+  }
+  std::string section = assignment.substr(0, dot);
+  std::string key = assignment.substr(dot + 1, eq - dot - 1);
+  std::string value = assignment.substr(eq + 1);
+  YAML::Node patch(YAML::NodeType::Map);
+  patch[key] = ScalarNode(value);
+  if (section == "input" || section == "output") {
+    // Re-parse the section with the one key replaced: same validation as a file.
+    YAML::Node node = YAML::Load(ConfigToYaml(*config))[section];
+    node[key] = ScalarNode(value);
+    if (section == "input") return ParseSection(node, "--set " + assignment, &config->input);
+    return ParseSection(node, "--set " + assignment, &config->output);
+  }
+  for (StageConfig& stage : config->stages) {
+    if (stage.type != section) continue;
+    YAML::Node params = YAML::Clone(stage.params);
+    params[key] = ScalarNode(value);
+    StageConfig trial{stage.type, params};
+    std::unique_ptr<Stage> built;
+    Status s = CreateStage(trial, &built);
+    if (!s.ok()) return Status::InvalidArgument("--set " + assignment + ": " + s.message());
+    stage.params = params;
+    return Status::OK();
+  }
+  return Status::InvalidArgument("--set " + assignment + ": the pipeline has no stage '" + section +
+                                 "' (and it is not 'input' or 'output')");
+}
+
+Status ValidateConfig(const PipelineConfig& config) {
+  std::vector<std::unique_ptr<Stage>> stages;
+  return CreateStages(config.stages, &stages);
+}
+
+std::string ConfigToYaml(const PipelineConfig& config) {
+  YAML::Emitter e;
+  e << YAML::BeginMap;
+  e << YAML::Key << "input" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "text_field" << YAML::Value << config.input.text_field;
+  e << YAML::Key << "id_field" << YAML::Value << config.input.id_field;
+  e << YAML::Key << "max_doc_bytes" << YAML::Value << config.input.max_doc_bytes;
+  e << YAML::EndMap;
+  e << YAML::Key << "output" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "compression" << YAML::Value << config.output.compression;
+  e << YAML::Key << "compression_level" << YAML::Value << config.output.compression_level;
+  e << YAML::Key << "shard_bytes" << YAML::Value << config.output.shard_bytes;
+  e << YAML::Key << "write_removed" << YAML::Value << config.output.write_removed;
+  e << YAML::EndMap;
+  e << YAML::Key << "stages" << YAML::Value << YAML::BeginSeq;
+  for (const StageConfig& s : config.stages) {
+    e << YAML::BeginMap << YAML::Key << s.type << YAML::Value << s.params << YAML::EndMap;
+  }
+  e << YAML::EndSeq << YAML::EndMap;
+  return std::string(e.c_str()) + "\n";
+}
+
+}  // namespace saring

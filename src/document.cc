@@ -1,0 +1,109 @@
+#include "saring/document.h"
+
+#include "json/json_writer.h"
+#include "text/utf8.h"
+
+namespace saring {
+
+void Document::Reset(std::string_view id, std::string_view text) {
+  id_.assign(id);
+  text_.assign(text);
+  text_changed_ = false;
+  invalid_utf8_replaced_ = 0;
+  annotations_.clear();
+  removal_.reset();
+  InvalidateViews();
+}
+
+void Document::SetText(std::string text) {
+  text_ = std::move(text);
+  text_changed_ = true;
+  InvalidateViews();
+}
+
+void Document::InvalidateViews() {
+  lines_ready_ = paragraphs_ready_ = words_ready_ = false;
+  char_count_.reset();
+}
+
+const std::vector<std::string_view>& Document::Lines() const {
+  if (lines_ready_) return lines_;
+  lines_.clear();
+  std::string_view t = text_;
+  size_t start = 0;
+  while (start < t.size()) {
+    size_t nl = t.find('\n', start);
+    if (nl == std::string_view::npos) nl = t.size();
+    lines_.push_back(t.substr(start, nl - start));
+    start = nl + 1;
+  }
+  lines_ready_ = true;
+  return lines_;
+}
+
+namespace {
+bool IsBlank(std::string_view line) {
+  for (char c : line) {
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return true;
+}
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+}  // namespace
+
+const std::vector<std::string_view>& Document::Paragraphs() const {
+  if (paragraphs_ready_) return paragraphs_;
+  paragraphs_.clear();
+  const char* begin = nullptr;
+  const char* end = nullptr;
+  for (std::string_view line : Lines()) {
+    if (IsBlank(line)) {
+      if (begin != nullptr) paragraphs_.emplace_back(begin, static_cast<size_t>(end - begin));
+      begin = nullptr;
+      continue;
+    }
+    if (begin == nullptr) begin = line.data();
+    end = line.data() + line.size();
+  }
+  if (begin != nullptr) paragraphs_.emplace_back(begin, static_cast<size_t>(end - begin));
+  paragraphs_ready_ = true;
+  return paragraphs_;
+}
+
+const std::vector<std::string_view>& Document::Words() const {
+  if (words_ready_) return words_;
+  words_.clear();
+  const std::string& t = text_;
+  size_t i = 0;
+  while (i < t.size()) {
+    while (i < t.size() && IsAsciiSpace(t[i])) ++i;
+    size_t start = i;
+    while (i < t.size() && !IsAsciiSpace(t[i])) ++i;
+    if (i > start) words_.emplace_back(t.data() + start, i - start);
+  }
+  words_ready_ = true;
+  return words_;
+}
+
+size_t Document::CharCount() const {
+  if (!char_count_) char_count_ = CountCodePoints(text_);
+  return *char_count_;
+}
+
+void Document::Annotate(std::string_view key, double value) {
+  std::string v;
+  AppendJsonNumber(&v, value);
+  annotations_.emplace_back(std::string(key), std::move(v));
+}
+
+void Document::AnnotateString(std::string_view key, std::string_view value) {
+  std::string v;
+  AppendJsonString(&v, value);
+  annotations_.emplace_back(std::string(key), std::move(v));
+}
+
+void Document::Remove(std::string stage, std::string rule, std::string reason) {
+  removal_ = Removal{std::move(stage), std::move(rule), std::move(reason)};
+}
+
+}  // namespace saring

@@ -1,0 +1,71 @@
+// BatchWorker: turns one InputBatch into one OutputBatch: decodes each
+// record, runs the stages, serializes kept and removed documents and error
+// records, and compresses each output stream into one frame.
+//
+// Like a simdjson parser, a worker owns its buffers and reuses them from
+// batch to batch; it is not thread-safe by design, and the pipeline keeps
+// one per thread.
+
+#ifndef SARING_PIPELINE_BATCH_WORKER_H_
+#define SARING_PIPELINE_BATCH_WORKER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <simdjson.h>
+
+#include "io/frame_compressor.h"
+#include "json/object_scanner.h"
+#include "pipeline/batch.h"
+#include "pipeline/input_files.h"
+#include "saring/config.h"
+#include "saring/document.h"
+#include "saring/stage.h"
+
+namespace saring {
+
+class BatchWorker {
+ public:
+  // `files` must outlive the worker. `config` must have been validated.
+  BatchWorker(const PipelineConfig& config, const std::vector<InputFile>& files);
+
+  void Process(const InputBatch& in, OutputBatch* out);
+
+ private:
+  enum class Outcome { kDocument, kBlank, kError };
+
+  void ProcessRecord(const InputBatch& in, const RawRecord& r, OutputBatch* out);
+  Outcome DecodeJsonLine(const RawRecord& r, std::string_view line, std::string* error_kind,
+                         std::string* error);
+  void DecodeTextFile(const RawRecord& r, std::string_view bytes);
+  void RunStages(BatchStats* stats);
+  void WriteDocument(std::string* dest);
+  void WriteError(const RawRecord& r, std::string_view raw, const std::string& kind,
+                  const std::string& message, OutputBatch* out);
+  void CompressStream(std::string* plain, std::string* frame, BatchStats* stats);
+
+  const PipelineConfig& config_;
+  const std::vector<InputFile>& files_;
+  std::vector<std::unique_ptr<Stage>> stages_;
+  std::unique_ptr<FrameCompressor> compressor_;
+  simdjson::dom::parser parser_;
+  Document doc_;
+
+  // Per-record decode state.
+  std::string_view json_;            // the (possibly repaired) JSON line
+  std::vector<JsonMember> members_;  // its top-level members
+  bool has_id_ = false;
+  bool from_json_ = false;
+  std::string repaired_;
+  std::string derived_id_;
+
+  // Plain output of the current batch, compressed at the end.
+  std::string kept_plain_;
+  std::string removed_plain_;
+  std::string errors_plain_;
+};
+
+}  // namespace saring
+
+#endif  // SARING_PIPELINE_BATCH_WORKER_H_

@@ -1,0 +1,257 @@
+// RunClean: wires reader, workers and writer into one oneTBB pipeline.
+//
+//   serial_in_order      parallel                serial_in_order
+//   BatchReader::Next -> BatchWorker::Process -> append frames to shards
+//   (read, decompress,   (parse, stages,         (ShardWriter, stats merge,
+//    split lines)         serialize, compress)    error messages)
+//
+// At most 4 batches per thread are in flight, which bounds memory to a few
+// times threads x (batch_bytes + max_doc_bytes) whatever the input size.
+
+#include "saring/clean.h"
+
+#include <sys/resource.h>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/parallel_pipeline.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include "io/frame_compressor.h"
+#include "io/shard_writer.h"
+#include "pipeline/batch.h"
+#include "pipeline/batch_reader.h"
+#include "pipeline/batch_worker.h"
+#include "pipeline/input_files.h"
+#include "pipeline/output_dir.h"
+#include "pipeline/progress.h"
+#include "pipeline/run_stats.h"
+#include "stages/stage_registry.h"
+
+namespace saring {
+namespace {
+
+// Recycles batches so their buffers keep their capacity between uses.
+template <typename T>
+class Pool {
+ public:
+  T* Get() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (free_.empty()) {
+      all_.push_back(std::make_unique<T>());
+      return all_.back().get();
+    }
+    T* t = free_.back();
+    free_.pop_back();
+    return t;
+  }
+  void Put(T* t) {
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(t);
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<std::unique_ptr<T>> all_;
+  std::vector<T*> free_;
+};
+
+uint64_t NowNs() {
+  return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                   std::chrono::steady_clock::now().time_since_epoch())
+                                   .count());
+}
+
+Compression CompressionFromName(const std::string& name) {
+  if (name == "zst") return Compression::kZstd;
+  if (name == "gz") return Compression::kGzip;
+  return Compression::kNone;
+}
+
+// The serial output stage: appends frames, merges stats, reports errors.
+class OrderedWriter {
+ public:
+  OrderedWriter(const CleanOptions& options, RunStats* stats, ProgressLine* progress)
+      : options_(options),
+        stats_(stats),
+        progress_(progress),
+        kept_(options.output_dir + "/kept", Ext(options), options.config.output.shard_bytes),
+        removed_(options.output_dir + "/removed", Ext(options), options.config.output.shard_bytes),
+        errors_(options.output_dir + "/errors", Ext(options), options.config.output.shard_bytes) {}
+
+  // Returns false once the run must stop (output failure, strict error).
+  bool Write(const OutputBatch& o) {
+    if (!status_.ok()) return false;
+    uint64_t t0 = NowNs();
+    Status s = kept_.Append(o.kept);
+    if (s.ok()) s = removed_.Append(o.removed);
+    if (s.ok()) s = errors_.Append(o.errors);
+    stats_->totals.Merge(o.stats);
+    progress_->AddDocuments(o.stats.docs_in, o.stats.raw_bytes_in);
+    ReportErrors(o);
+    stats_->write_ns += NowNs() - t0;
+    if (!s.ok()) status_ = s;
+    if (options_.strict && !o.error_messages.empty() && status_.ok()) {
+      status_ = Status::Corruption(o.error_messages.front() + " (--strict: stopping at the first error)");
+    }
+    return status_.ok();
+  }
+
+  Status Close() {
+    for (ShardWriter* w : {&kept_, &removed_, &errors_}) {
+      Status s = w->Close();
+      if (!s.ok() && status_.ok()) status_ = s;
+      for (const auto& f : w->files()) stats_->output_files.push_back(f);
+      stats_->output_bytes += w->bytes_written();
+    }
+    if (printed_ < shown_errors_total_) {
+      progress_->Print("saring: " + std::to_string(shown_errors_total_ - printed_) +
+                       " more input errors not shown; see " + options_.output_dir + "/errors/");
+    }
+    return status_;
+  }
+
+ private:
+  static std::string Ext(const CleanOptions& o) {
+    return OutputExtension(CompressionFromName(o.config.output.compression));
+  }
+
+  void ReportErrors(const OutputBatch& o) {
+    for (const std::string& m : o.error_messages) {
+      ++shown_errors_total_;
+      if (printed_ >= options_.max_error_messages) continue;
+      ++printed_;
+      progress_->Print("saring: " + m);
+    }
+  }
+
+  const CleanOptions& options_;
+  RunStats* stats_;
+  ProgressLine* progress_;
+  ShardWriter kept_, removed_, errors_;
+  Status status_;
+  size_t printed_ = 0;
+  size_t shown_errors_total_ = 0;
+};
+
+void FillResourceUsage(RunStats* stats) {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  stats->peak_rss_bytes = static_cast<uint64_t>(ru.ru_maxrss) * 1024;
+  stats->cpu_seconds = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+                       static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+int ThreadCount(int requested) {
+  if (requested > 0) return requested;
+  unsigned hw = std::thread::hardware_concurrency();
+  return hw > 0 ? static_cast<int>(hw) : 1;
+}
+
+}  // namespace
+
+Status RunClean(const CleanOptions& options, CleanReport* report) {
+  if (options.output_dir.empty()) return Status::InvalidArgument("no output directory (-o OUT)");
+  Status s = ValidateConfig(options.config);
+  if (!s.ok()) return s;
+  std::vector<InputFile> files;
+  s = ExpandInputs(options.inputs, &files);
+  if (!s.ok()) return s;
+  s = PrepareOutputDir(options.output_dir, options.overwrite);
+  if (!s.ok()) return s;
+
+  const auto start = std::chrono::steady_clock::now();
+  RunStats stats;
+  stats.config_name = options.config.name;
+  stats.threads = ThreadCount(options.threads);
+  stats.input_files = files.size();
+  for (const StageConfig& c : options.config.stages) stats.stage_names.push_back(c.type);
+  for (const InputFile& f : files) stats.input_file_bytes += f.size;
+
+  BatchReader::Options reader_options;
+  reader_options.batch_bytes = options.batch_bytes;
+  reader_options.max_record_bytes = options.config.input.max_doc_bytes;
+  BatchReader reader(files, reader_options);
+  ProgressLine progress(options.progress, stats.input_file_bytes,
+                        [&reader] { return reader.compressed_bytes_done(); });
+  OrderedWriter writer(options, &stats, &progress);
+
+  Pool<InputBatch> input_pool;
+  Pool<OutputBatch> output_pool;
+  tbb::enumerable_thread_specific<std::unique_ptr<BatchWorker>> workers;
+  std::atomic<bool> stop{false};
+  uint64_t next_seq = 0;
+
+  tbb::task_arena arena(stats.threads);
+  arena.execute([&] {
+    tbb::parallel_pipeline(
+        static_cast<size_t>(stats.threads) * 4,
+        tbb::make_filter<void, InputBatch*>(
+            tbb::filter_mode::serial_in_order,
+            [&](tbb::flow_control& fc) -> InputBatch* {
+              if (stop.load(std::memory_order_relaxed)) {
+                fc.stop();
+                return nullptr;
+              }
+              InputBatch* batch = input_pool.Get();
+              uint64_t t0 = NowNs();
+              bool more = reader.Next(batch);
+              stats.read_ns += NowNs() - t0;
+              if (!more) {
+                input_pool.Put(batch);
+                fc.stop();
+                return nullptr;
+              }
+              batch->seq = next_seq++;
+              return batch;
+            }) &
+            tbb::make_filter<InputBatch*, OutputBatch*>(
+                tbb::filter_mode::parallel,
+                [&](InputBatch* batch) -> OutputBatch* {
+                  std::unique_ptr<BatchWorker>& worker = workers.local();
+                  if (!worker) worker = std::make_unique<BatchWorker>(options.config, files);
+                  OutputBatch* out = output_pool.Get();
+                  worker->Process(*batch, out);
+                  input_pool.Put(batch);
+                  return out;
+                }) &
+            tbb::make_filter<OutputBatch*, void>(tbb::filter_mode::serial_in_order,
+                                                 [&](OutputBatch* out) {
+                                                   if (!writer.Write(*out)) stop = true;
+                                                   output_pool.Put(out);
+                                                 }));
+  });
+
+  Status write_status = writer.Close();
+  progress.Finish();
+  stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  FillResourceUsage(&stats);
+  stats.inputs = options.inputs;
+  stats.accounting_ok = stats.CheckAccounting();
+
+  report->docs_in = stats.totals.docs_in;
+  report->docs_kept = stats.totals.docs_kept;
+  report->docs_removed = stats.totals.docs_removed;
+  report->docs_error = stats.totals.docs_error;
+  report->file_errors = stats.totals.file_errors;
+  report->stats_path = options.output_dir + "/stats.json";
+  report->summary = stats.SummaryTable(options.output_dir);
+
+  Status stats_status = WriteFileAtomically(report->stats_path, stats.ToJson());
+  if (!write_status.ok()) return write_status;
+  if (!stats_status.ok()) return stats_status;
+  if (!stats.accounting_ok) {
+    return Status::Internal("accounting mismatch: " + std::to_string(stats.totals.docs_in) +
+                            " documents in, but kept " + std::to_string(stats.totals.docs_kept) +
+                            " + removed " + std::to_string(stats.totals.docs_removed) + " + errors " +
+                            std::to_string(stats.totals.docs_error) + "; this is a bug in saring");
+  }
+  return Status::OK();
+}
+
+}  // namespace saring

@@ -1,0 +1,200 @@
+#include "pipeline/run_stats.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+
+#include "json/json_writer.h"
+
+namespace saring {
+
+void BatchStats::Merge(const BatchStats& o) {
+  docs_in += o.docs_in;
+  raw_bytes_in += o.raw_bytes_in;
+  text_bytes_in += o.text_bytes_in;
+  docs_kept += o.docs_kept;
+  text_bytes_kept += o.text_bytes_kept;
+  docs_removed += o.docs_removed;
+  docs_error += o.docs_error;
+  blank_lines += o.blank_lines;
+  file_errors += o.file_errors;
+  invalid_utf8_docs += o.invalid_utf8_docs;
+  invalid_utf8_sequences += o.invalid_utf8_sequences;
+  docs_rewritten += o.docs_rewritten;
+  for (const auto& [key, count] : o.removed) {
+    removed[key].docs += count.docs;
+    removed[key].text_bytes += count.text_bytes;
+  }
+  for (const auto& [kind, n] : o.errors) errors[kind] += n;
+  if (stage_ns.size() < o.stage_ns.size()) stage_ns.resize(o.stage_ns.size());
+  for (size_t i = 0; i < o.stage_ns.size(); ++i) stage_ns[i] += o.stage_ns[i];
+  parse_ns += o.parse_ns;
+  serialize_ns += o.serialize_ns;
+  compress_ns += o.compress_ns;
+}
+
+bool RunStats::CheckAccounting() const {
+  return totals.docs_in == totals.docs_kept + totals.docs_removed + totals.docs_error;
+}
+
+namespace {
+
+class JsonObject {
+ public:
+  explicit JsonObject(std::string* out) : out_(out) { out_->push_back('{'); }
+  void Key(std::string_view k) {
+    if (!first_) out_->push_back(',');
+    first_ = false;
+    out_->append("\n").append(indent_, ' ');
+    AppendJsonString(out_, k);
+    out_->append(": ");
+  }
+  void Int(std::string_view k, uint64_t v) {
+    Key(k);
+    AppendJsonInt(out_, static_cast<int64_t>(v));
+  }
+  void Num(std::string_view k, double v) {
+    Key(k);
+    AppendJsonNumber(out_, v);
+  }
+  void Str(std::string_view k, std::string_view v) {
+    Key(k);
+    AppendJsonString(out_, v);
+  }
+  void Bool(std::string_view k, bool v) {
+    Key(k);
+    out_->append(v ? "true" : "false");
+  }
+  // Nested object; the caller closes it with Close() on the child.
+  JsonObject Child(std::string_view k) {
+    Key(k);
+    return JsonObject(out_, indent_ + 2);
+  }
+  void Close() { out_->append("\n").append(indent_ - 2, ' ').push_back('}'); }
+
+ private:
+  JsonObject(std::string* out, int indent) : out_(out), indent_(indent) { out_->push_back('{'); }
+  std::string* out_;
+  int indent_ = 2;
+  bool first_ = true;
+};
+
+double Seconds(uint64_t ns) { return static_cast<double>(ns) / 1e9; }
+
+}  // namespace
+
+std::string RunStats::ToJson() const {
+  const BatchStats& t = totals;
+  std::string out;
+  JsonObject root(&out);
+  root.Str("config", config_name);
+  root.Int("threads", static_cast<uint64_t>(threads));
+  {
+    JsonObject docs = root.Child("documents");
+    docs.Int("in", t.docs_in);
+    docs.Int("kept", t.docs_kept);
+    docs.Int("removed", t.docs_removed);
+    docs.Int("errors", t.docs_error);
+    docs.Int("rewritten", t.docs_rewritten);
+    docs.Bool("accounting_ok", CheckAccounting());
+    docs.Close();
+  }
+  {
+    JsonObject bytes = root.Child("bytes");
+    bytes.Int("input_files", input_file_bytes);
+    bytes.Int("input_decompressed", t.raw_bytes_in);
+    bytes.Int("text_in", t.text_bytes_in);
+    bytes.Int("text_kept", t.text_bytes_kept);
+    bytes.Int("output_files", output_bytes);
+    bytes.Close();
+  }
+  {
+    JsonObject removed = root.Child("removed");
+    std::string stage;
+    std::optional<JsonObject> child;
+    for (const auto& [key, count] : t.removed) {
+      if (key.first != stage) {
+        if (child) child->Close();
+        stage = key.first;
+        child.emplace(removed.Child(stage));
+      }
+      JsonObject rule = child->Child(key.second);
+      rule.Int("docs", count.docs);
+      rule.Int("text_bytes", count.text_bytes);
+      rule.Close();
+    }
+    if (child) child->Close();
+    removed.Close();
+  }
+  {
+    JsonObject errors = root.Child("errors");
+    for (const auto& [kind, n] : t.errors) errors.Int(kind, n);
+    errors.Close();
+  }
+  {
+    JsonObject input = root.Child("input");
+    input.Int("files", input_files);
+    input.Int("file_errors", t.file_errors);
+    input.Int("blank_lines", t.blank_lines);
+    input.Int("invalid_utf8_documents", t.invalid_utf8_docs);
+    input.Int("invalid_utf8_sequences", t.invalid_utf8_sequences);
+    input.Close();
+  }
+  {
+    JsonObject time = root.Child("seconds");
+    time.Num("wall", wall_seconds);
+    time.Num("cpu", cpu_seconds);
+    time.Num("read", Seconds(read_ns));
+    time.Num("parse", Seconds(t.parse_ns));
+    for (size_t i = 0; i < stage_names.size(); ++i) {
+      time.Num("stage:" + stage_names[i], Seconds(i < t.stage_ns.size() ? t.stage_ns[i] : 0));
+    }
+    time.Num("serialize", Seconds(t.serialize_ns));
+    time.Num("compress", Seconds(t.compress_ns));
+    time.Num("write", Seconds(write_ns));
+    time.Close();
+  }
+  root.Int("peak_rss_bytes", peak_rss_bytes);
+  out.append("\n}\n");
+  return out;
+}
+
+namespace {
+
+std::string Mb(uint64_t bytes) { return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6); }
+
+std::string Pct(uint64_t part, uint64_t whole) {
+  if (whole == 0) return "";
+  return fmt::format("{:5.1f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+}
+
+}  // namespace
+
+std::string RunStats::SummaryTable(const std::string& output_dir) const {
+  const BatchStats& t = totals;
+  std::string s;
+  auto row = [&](std::string_view label, uint64_t docs, std::string_view extra) {
+    s += fmt::format("  {:<34} {:>12}  {}\n", label, docs, extra);
+  };
+  s += fmt::format("saring clean: {} files, {} in, {:.2f} s, {:.1f} MB/s, {} threads, peak RSS {}\n",
+                   input_files, Mb(t.raw_bytes_in), wall_seconds,
+                   wall_seconds > 0 ? static_cast<double>(t.raw_bytes_in) / 1e6 / wall_seconds : 0.0,
+                   threads, Mb(peak_rss_bytes));
+  row("documents in", t.docs_in, "");
+  row("kept", t.docs_kept, Pct(t.docs_kept, t.docs_in) + "  " + Mb(t.text_bytes_kept) + " of text");
+  row("removed", t.docs_removed, Pct(t.docs_removed, t.docs_in));
+  for (const auto& [key, count] : t.removed) {
+    row("  " + key.first + ": " + key.second, count.docs, Pct(count.docs, t.docs_in));
+  }
+  row("errors", t.docs_error, Pct(t.docs_error, t.docs_in));
+  for (const auto& [kind, n] : t.errors) row("  " + kind, n, "");
+  if (t.file_errors > 0) row("files that could not be read", t.file_errors, "");
+  if (t.invalid_utf8_docs > 0) row("documents with invalid UTF-8 repaired", t.invalid_utf8_docs, "");
+  s += fmt::format("  accounting: in {} = kept {} + removed {} + errors {}: {}\n", t.docs_in, t.docs_kept,
+                   t.docs_removed, t.docs_error, CheckAccounting() ? "ok" : "MISMATCH");
+  s += fmt::format("  output: {}/kept, {}/removed, {}/errors, {}/stats.json\n", output_dir, output_dir,
+                   output_dir, output_dir);
+  return s;
+}
+
+}  // namespace saring
