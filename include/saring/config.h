@@ -43,7 +43,7 @@ struct InputOptions {
 
 struct OutputOptions {
   std::string compression = "zst";  // zst | gz | none
-  int compression_level = 0;        // 0: the format's default (zstd 3, gzip 6)
+  int compression_level = 0;  // 0: the format's default (zstd 3, gzip 6); zstd < 0: --fast=N
   uint64_t shard_bytes = 256ull << 20;
   bool write_removed = true;  // false: removed documents are counted only
 };

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,7 @@ struct CleanFlags {
   std::vector<std::string> sets;
   int threads = 0;
   std::string compression;
-  int compression_level = -1;
+  std::optional<int> compression_level;
   std::string shard_size;
   std::string max_doc_bytes;
   std::string text_field;
@@ -63,7 +64,7 @@ void AddCleanFlags(CLI::App* cmd, CleanFlags* f) {
       ->check(CLI::IsMember({"zst", "gz", "none"}))
       ->group("Input and output");
   cmd->add_option("--compression-level", f->compression_level,
-                  "zstd 1-19 or gzip 1-9; 0 is the format's default")
+                  "zstd -50..19 (negative: zstd --fast) or gzip 1-9; 0 is the format's default [0]")
       ->group("Input and output");
   cmd->add_option("--shard-size", f->shard_size, "start a new output file after this many bytes [256MB]")
       ->group("Input and output");
@@ -94,7 +95,7 @@ saring::Status BuildConfig(const CleanFlags& f, saring::PipelineConfig* config) 
   if (!f.id_field.empty()) sets.push_back("input.id_field=" + f.id_field);
   if (!f.max_doc_bytes.empty()) sets.push_back("input.max_doc_bytes=" + f.max_doc_bytes);
   if (!f.compression.empty()) sets.push_back("output.compression=" + f.compression);
-  if (f.compression_level >= 0) sets.push_back("output.compression_level=" + std::to_string(f.compression_level));
+  if (f.compression_level) sets.push_back("output.compression_level=" + std::to_string(*f.compression_level));
   if (!f.shard_size.empty()) sets.push_back("output.shard_bytes=" + f.shard_size);
   if (f.no_removed) sets.push_back("output.write_removed=false");
   sets.insert(sets.end(), f.sets.begin(), f.sets.end());

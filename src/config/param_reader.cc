@@ -43,21 +43,20 @@ void ParamReader::Fail(std::string message) {
   if (status_.ok()) status_ = Status::InvalidArgument(std::move(message));
 }
 
-const YAML::Node* ParamReader::Find(const std::string& key) {
+bool ParamReader::Find(const std::string& key, YAML::Node* value) {
   known_.insert(key);
-  if (!node_ || !node_.IsMap()) return nullptr;
-  for (const auto& kv : node_) {
-    if (kv.first.as<std::string>() == key) return &kv.second;
-  }
-  return nullptr;
+  if (!node_ || !node_.IsMap()) return false;
+  const YAML::Node& map = node_;  // const access never inserts the key
+  YAML::Node v = map[key];
+  if (!v) return false;
+  *value = v;
+  return true;
 }
 
 template <typename T>
 void ParamReader::GetScalar(const std::string& key, T* value, const char* type_name) {
-  known_.insert(key);
-  if (!node_ || !node_.IsMap()) return;
-  YAML::Node v = node_[key];
-  if (!v) return;
+  YAML::Node v;
+  if (!Find(key, &v)) return;
   try {
     *value = v.as<T>();
   } catch (const YAML::Exception&) {
@@ -75,14 +74,13 @@ void ParamReader::Get(const std::string& key, double* value) { GetScalar(key, va
 void ParamReader::Get(const std::string& key, std::string* value) { GetScalar(key, value, "a string"); }
 
 void ParamReader::GetBytes(const std::string& key, uint64_t* value) {
-  std::string text;
-  const YAML::Node* v = Find(key);
-  if (v == nullptr) return;
-  if (!v->IsScalar()) {
+  YAML::Node v;
+  if (!Find(key, &v)) return;
+  if (!v.IsScalar()) {
     Fail("'" + key + "' in " + where_ + " must be a size such as 10MB");
     return;
   }
-  Status s = ParseByteSize(v->Scalar(), value);
+  Status s = ParseByteSize(v.Scalar(), value);
   if (!s.ok()) Fail("'" + key + "' in " + where_ + ": " + s.message());
 }
 

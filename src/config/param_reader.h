@@ -43,7 +43,8 @@ class ParamReader {
  private:
   template <typename T>
   void GetScalar(const std::string& key, T* value, const char* type_name);
-  const YAML::Node* Find(const std::string& key);
+  // Records `key` as known; sets *value and returns true if it is present.
+  bool Find(const std::string& key, YAML::Node* value);
   void Fail(std::string message);
 
   std::string where_;

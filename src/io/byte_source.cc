@@ -157,7 +157,12 @@ class GzipSource : public ByteSource {
   }
 
   void ResetMember() {
+    // isal_inflate_init clears the input pointers too; keep them.
+    uint8_t* next_in = state_.next_in;
+    uint32_t avail_in = state_.avail_in;
     isal_inflate_init(&state_);
+    state_.next_in = next_in;
+    state_.avail_in = avail_in;
     state_.crc_flag = ISAL_GZIP;
     member_done_ = false;
     member_started_ = false;

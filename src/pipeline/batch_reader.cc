@@ -53,7 +53,10 @@ bool BatchReader::Next(InputBatch* b) {
   b->Clear();
   b->data.swap(carry_);
   carry_.clear();
-  size_t line_start = 0;  // start of the incomplete line at the end of b->data
+  size_t line_start = 0;  // start of the bytes not yet cut into records
+  // The carry may hold complete lines left by the previous batch (inside an
+  // oversized line it holds only the kept prefix, nothing to scan).
+  if (source_ && !skipping_ && !b->data.empty()) ScanLines(b, 0, &line_start);
   for (;;) {
     if (line_start >= options_.batch_bytes && !b->records.empty()) break;
     if (!source_) {
@@ -108,13 +111,16 @@ void BatchReader::ReadChunk(InputBatch* b, size_t* line_start) {
 }
 
 // Design: lines are found with memchr over the bytes just read; complete
-// lines stay where they are in the batch buffer (no copy), and only the
-// incomplete tail moves to the next batch. While inside an oversized line,
-// new bytes are dropped as soon as they are read, so a 100 MB line costs
-// `error_prefix_bytes` of memory.
+// lines stay where they are in the batch buffer (no copy), and the bytes
+// after the batch's last record move to the next batch. A batch ends at the
+// first line end past `batch_bytes`, so batch boundaries depend on the
+// content alone, never on how many bytes a read() returned (pipes differ
+// from run to run). While inside an oversized line, new bytes are dropped as
+// soon as they are read, so a 100 MB line costs `error_prefix_bytes`.
 void BatchReader::ScanLines(InputBatch* b, size_t from, size_t* line_start) {
   size_t pos = from;
   for (;;) {
+    if (!skipping_ && *line_start >= options_.batch_bytes && !b->records.empty()) return;
     char* base = b->data.data();
     size_t size = b->data.size();
     const void* hit = pos < size ? std::memchr(base + pos, '\n', size - pos) : nullptr;

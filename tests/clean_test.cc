@@ -1,0 +1,255 @@
+// End-to-end tests of RunClean on small corpora written here.
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include "saring/clean.h"
+#include "test_util.h"
+
+namespace saring {
+namespace {
+
+using testing::ReadOutput;
+using testing::SplitLines;
+using testing::TempDir;
+using testing::WriteFile;
+
+std::string LongText(const std::string& topic) {
+  std::string t = topic + ".";
+  while (t.size() < 260) t += " Kalimat tambahan tentang " + topic + " agar dokumen cukup panjang.";
+  return t;
+}
+
+std::string Line(const std::string& id, const std::string& text, const std::string& extra = "") {
+  std::string out = "{\"id\":\"" + id + "\",\"text\":\"" + text + "\"" + extra + "}\n";
+  return out;
+}
+
+CleanReport RunCorpus(const std::vector<std::string>& inputs, const std::string& out, int threads,
+                const std::string& preset = "default", std::vector<std::string> sets = {},
+                Status* status = nullptr) {
+  CleanOptions o;
+  o.inputs = inputs;
+  o.output_dir = out;
+  o.threads = threads;
+  o.batch_bytes = 512;  // many batches even for a small corpus
+  o.max_error_messages = 0;
+  EXPECT_TRUE(LoadPreset(preset, &o.config).ok());
+  for (const auto& s : sets) EXPECT_TRUE(ApplyOverride(s, &o.config).ok()) << s;
+  CleanReport r;
+  Status s = RunClean(o, &r);
+  if (status != nullptr) {
+    *status = s;
+  } else {
+    EXPECT_TRUE(s.ok()) << s.ToString();
+  }
+  return r;
+}
+
+simdjson::dom::element ParseLine(simdjson::dom::parser& p, const std::string& line) {
+  return p.parse(line).value();
+}
+
+TEST(CleanTest, EveryDocumentIsKeptRemovedOrAnError) {
+  TempDir dir;
+  std::string corpus = Line("keep-1", LongText("Banjir di Padang"), ",\"url\":\"http://a.id/1\",\"n\":1.50") +
+                       Line("short", "Klik di sini") + "{\"id\":\"broken\",\"text\":\n" +
+                       "[1,2,3]\n" + "{\"id\":\"no-text\"}\n" + "{\"id\":\"num\",\"text\":42}\n" + "\n" +
+                       Line("keep-2", LongText("Gempa di Aceh"));
+  WriteFile(dir.Join("in/a.jsonl"), corpus);
+  CleanReport r = RunCorpus({dir.Join("in/a.jsonl")}, dir.Join("out"), 2);
+  EXPECT_EQ(r.docs_in, 7u);  // the blank line is not a document
+  EXPECT_EQ(r.docs_kept, 2u);
+  EXPECT_EQ(r.docs_removed, 1u);
+  EXPECT_EQ(r.docs_error, 4u);
+  EXPECT_EQ(r.docs_in, r.docs_kept + r.docs_removed + r.docs_error);
+
+  auto kept = SplitLines(ReadOutput(dir.Join("out"), "kept"));
+  ASSERT_EQ(kept.size(), 2u);
+  // Untouched documents are written byte for byte, unknown fields included.
+  EXPECT_EQ(kept[0] + "\n", Line("keep-1", LongText("Banjir di Padang"), ",\"url\":\"http://a.id/1\",\"n\":1.50"));
+
+  simdjson::dom::parser p;
+  auto removed = SplitLines(ReadOutput(dir.Join("out"), "removed"));
+  ASSERT_EQ(removed.size(), 1u);
+  auto doc = ParseLine(p, removed[0]);
+  EXPECT_EQ(std::string_view(doc["id"]), "short");
+  EXPECT_EQ(std::string_view(doc["removed_by"]), "length");
+  EXPECT_EQ(std::string_view(doc["removed_reason"]), "length: chars 12 < 100");
+
+  auto errors = SplitLines(ReadOutput(dir.Join("out"), "errors"));
+  ASSERT_EQ(errors.size(), 4u);
+  struct Expect {
+    int64_t line;
+    const char* kind;
+    const char* raw;
+  };
+  const Expect expected[] = {{3, "invalid_json", "{\"id\":\"broken\",\"text\":"},
+                             {4, "not_an_object", "[1,2,3]"},
+                             {5, "missing_text", "{\"id\":\"no-text\"}"},
+                             {6, "text_not_string", "{\"id\":\"num\",\"text\":42}"}};
+  for (size_t i = 0; i < 4; ++i) {
+    auto e = ParseLine(p, errors[i]);
+    EXPECT_EQ(std::string_view(e["file"]), dir.Join("in/a.jsonl"));
+    EXPECT_EQ(int64_t(e["line"]), expected[i].line);
+    EXPECT_EQ(std::string_view(e["error"]), expected[i].kind);
+    EXPECT_EQ(std::string_view(e["raw"]), expected[i].raw);
+  }
+  EXPECT_EQ(std::string_view(ParseLine(p, errors[3])["message"]),
+            "field \"text\" is a number, expected a string");
+
+  auto stats = p.load(dir.Join("out/stats.json")).value();
+  EXPECT_EQ(uint64_t(stats["documents"]["in"]), 7u);
+  EXPECT_EQ(uint64_t(stats["documents"]["errors"]), 4u);
+  EXPECT_TRUE(bool(stats["documents"]["accounting_ok"]));
+  EXPECT_EQ(uint64_t(stats["removed"]["length"]["min_chars"]["docs"]), 1u);
+  EXPECT_EQ(uint64_t(stats["errors"]["invalid_json"]), 1u);
+  EXPECT_EQ(uint64_t(stats["input"]["blank_lines"]), 1u);
+}
+
+TEST(CleanTest, OutputIsByteIdenticalForAnyThreadCount) {
+  TempDir dir;
+  std::string corpus;
+  for (int i = 0; i < 400; ++i) {
+    std::string text = i % 3 == 0 ? "pendek " + std::to_string(i) : LongText("Berita nomor " + std::to_string(i));
+    if (i % 7 == 0) text += "\\r\\n  spasi   ganda  ";
+    corpus += Line("d" + std::to_string(i), text);
+    if (i % 50 == 0) corpus += "{bad json " + std::to_string(i) + "\n";
+  }
+  WriteFile(dir.Join("a.jsonl"), corpus);
+  RunCorpus({dir.Join("a.jsonl")}, dir.Join("t1"), 1);
+  RunCorpus({dir.Join("a.jsonl")}, dir.Join("t2"), 2);
+  RunCorpus({dir.Join("a.jsonl")}, dir.Join("t4"), 4);
+  for (const char* sub : {"kept", "removed", "errors"}) {
+    auto f1 = testing::OutputFiles(dir.Join("t1"), sub);
+    auto f2 = testing::OutputFiles(dir.Join("t2"), sub);
+    auto f4 = testing::OutputFiles(dir.Join("t4"), sub);
+    ASSERT_EQ(f1.size(), 1u) << sub;
+    ASSERT_EQ(f2.size(), 1u);
+    ASSERT_EQ(f4.size(), 1u);
+    EXPECT_EQ(testing::ReadFile(f1[0]), testing::ReadFile(f2[0])) << sub;  // compressed bytes
+    EXPECT_EQ(testing::ReadFile(f1[0]), testing::ReadFile(f4[0])) << sub;
+  }
+}
+
+TEST(CleanTest, MissingIdsAreDerivedAndNormalizedTextIsRewritten) {
+  TempDir dir;
+  WriteFile(dir.Join("a.jsonl"), "{\"text\":\"" + LongText("Tanpa id") + "\\r\\n\\r\\n\\r\\nAkhir.  \"}\n");
+  RunCorpus({dir.Join("a.jsonl")}, dir.Join("out"), 1);
+  auto kept = SplitLines(ReadOutput(dir.Join("out"), "kept"));
+  ASSERT_EQ(kept.size(), 1u);
+  simdjson::dom::parser p;
+  auto doc = ParseLine(p, kept[0]);
+  EXPECT_EQ(std::string_view(doc["id"]), dir.Join("a.jsonl") + ":1");
+  EXPECT_EQ(std::string_view(doc["text"]), LongText("Tanpa id") + "\n\nAkhir.");
+}
+
+TEST(CleanTest, CustomFieldsTxtFilesDirectoriesAndGlobs) {
+  TempDir dir;
+  WriteFile(dir.Join("in/pages/one.txt"), LongText("Halaman teks pertama"));
+  WriteFile(dir.Join("in/pages/two.txt"), "terlalu pendek");
+  WriteFile(dir.Join("in/.hidden.jsonl"), Line("hidden", LongText("tersembunyi")));
+  WriteFile(dir.Join("in/notes.md"), "not a corpus file");
+  WriteFile(dir.Join("other/x.jsonl"), "{\"doc\":\"" + LongText("Kolom lain") + "\",\"key\":\"k1\"}\n");
+  CleanReport r = RunCorpus({dir.Join("in"), dir.Join("other/*.jsonl")}, dir.Join("out"), 2, "default",
+                      {"input.text_field=doc", "input.id_field=key"});
+  EXPECT_EQ(r.docs_in, 3u);
+  EXPECT_EQ(r.docs_kept, 2u);
+  EXPECT_EQ(r.docs_removed, 1u);
+  auto kept = SplitLines(ReadOutput(dir.Join("out"), "kept"));
+  ASSERT_EQ(kept.size(), 2u);
+  simdjson::dom::parser p;
+  auto txt = ParseLine(p, kept[0]);
+  EXPECT_EQ(std::string_view(txt["key"]), dir.Join("in") + "/pages/one.txt");
+  EXPECT_EQ(std::string_view(txt["doc"]), LongText("Halaman teks pertama"));
+  auto other = ParseLine(p, kept[1]);
+  EXPECT_EQ(std::string_view(other["key"]), "k1");
+}
+
+TEST(CleanTest, InvalidUtf8IsRepairedOrRemovedByPolicy) {
+  TempDir dir;
+  std::string text = LongText("Teks rusak");
+  std::string few = "{\"id\":\"few\",\"text\":\"" + text + " caf\xC3(\"}\n";
+  std::string many = "{\"id\":\"many\",\"text\":\"" + text.substr(0, 150) + "\xFF\xFE\xFD\xFC\"}\n";
+  WriteFile(dir.Join("a.jsonl"), few + many);
+  CleanReport r = RunCorpus({dir.Join("a.jsonl")}, dir.Join("out"), 1);
+  EXPECT_EQ(r.docs_kept, 1u);
+  EXPECT_EQ(r.docs_removed, 1u);
+  simdjson::dom::parser p;
+  auto kept = ParseLine(p, SplitLines(ReadOutput(dir.Join("out"), "kept"))[0]);
+  EXPECT_EQ(std::string_view(kept["text"]), text + " caf\xEF\xBF\xBD(");
+  EXPECT_EQ(int64_t(kept["saring"]["invalid_utf8_replaced"]), 1);
+  auto removed = ParseLine(p, SplitLines(ReadOutput(dir.Join("out"), "removed"))[0]);
+  // 4 replacements in 154 characters
+  EXPECT_EQ(std::string_view(removed["removed_reason"]), "normalize: invalid_utf8_fraction 0.026 > 0.01");
+}
+
+TEST(CleanTest, OversizedDocumentsGoToErrorsWithTheirSize) {
+  TempDir dir;
+  std::string big(3000, 'a');
+  WriteFile(dir.Join("a.jsonl"), Line("big", big) + Line("ok", LongText("Normal")));
+  CleanReport r = RunCorpus({dir.Join("a.jsonl")}, dir.Join("out"), 1, "default", {"input.max_doc_bytes=1000"});
+  EXPECT_EQ(r.docs_error, 1u);
+  EXPECT_EQ(r.docs_kept, 1u);
+  simdjson::dom::parser p;
+  auto e = ParseLine(p, SplitLines(ReadOutput(dir.Join("out"), "errors"))[0]);
+  EXPECT_EQ(std::string_view(e["error"]), "too_large");
+  EXPECT_EQ(std::string_view(e["message"]), "document of 3022 bytes exceeds max_doc_bytes 1000");
+  EXPECT_TRUE(bool(e["raw_truncated"]));
+  EXPECT_EQ(uint64_t(e["raw_bytes"]), 3022u);
+}
+
+TEST(CleanTest, ShardsRollOverBySizeAndAreComplete) {
+  TempDir dir;
+  std::string corpus;
+  for (int i = 0; i < 300; ++i) corpus += Line("d" + std::to_string(i), LongText("Dokumen " + std::to_string(i)));
+  WriteFile(dir.Join("a.jsonl"), corpus);
+  RunCorpus({dir.Join("a.jsonl")}, dir.Join("out"), 2, "passthrough",
+      {"output.shard_bytes=8K", "output.compression=gz"});
+  auto files = testing::OutputFiles(dir.Join("out"), "kept");
+  ASSERT_GE(files.size(), 2u);
+  for (size_t i = 0; i < files.size(); ++i) {
+    char name[64];
+    std::snprintf(name, sizeof name, "out/kept/part-%05zu.jsonl.gz", i);
+    EXPECT_EQ(files[i], dir.Join(name));
+    // A shard closes at the first frame that takes it past shard_bytes.
+    if (i + 1 < files.size()) {
+      EXPECT_GE(testing::ReadFile(files[i]).size(), 8192u);
+    }
+  }
+  EXPECT_EQ(ReadOutput(dir.Join("out"), "kept"), corpus);  // passthrough keeps every byte
+}
+
+TEST(CleanTest, RefusesToMixWithAnEarlierRunUnlessOverwriting) {
+  TempDir dir;
+  WriteFile(dir.Join("a.jsonl"), Line("x", LongText("Satu")));
+  RunCorpus({dir.Join("a.jsonl")}, dir.Join("out"), 1);
+  CleanOptions o;
+  o.inputs = {dir.Join("a.jsonl")};
+  o.output_dir = dir.Join("out");
+  ASSERT_TRUE(LoadPreset("default", &o.config).ok());
+  CleanReport r;
+  Status s = RunClean(o, &r);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("--overwrite"), std::string::npos);
+  o.overwrite = true;
+  EXPECT_TRUE(RunClean(o, &r).ok());
+}
+
+TEST(CleanTest, StrictStopsAtTheFirstError) {
+  TempDir dir;
+  WriteFile(dir.Join("a.jsonl"), Line("x", LongText("Satu")) + "nope\n" + Line("y", LongText("Dua")));
+  CleanOptions o;
+  o.inputs = {dir.Join("a.jsonl")};
+  o.output_dir = dir.Join("out");
+  o.strict = true;
+  o.max_error_messages = 0;
+  ASSERT_TRUE(LoadPreset("default", &o.config).ok());
+  CleanReport r;
+  Status s = RunClean(o, &r);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), dir.Join("a.jsonl") + ":2: invalid JSON: Problem while parsing an atom starting with the letter 'n' (--strict: stopping at the first error)");
+}
+
+}  // namespace
+}  // namespace saring

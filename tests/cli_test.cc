@@ -1,0 +1,80 @@
+// The saring binary as a user runs it: exit codes, messages, stdin.
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <sys/wait.h>
+
+#include "test_util.h"
+
+namespace saring {
+namespace {
+
+struct Result {
+  int exit_code;
+  std::string output;  // stdout and stderr
+};
+
+Result RunShell(const std::string& command) {
+  std::string full = command + " 2>&1";
+  FILE* pipe = popen(full.c_str(), "r");
+  Result r{-1, ""};
+  if (pipe == nullptr) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
+  int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+const std::string kSaring = SARING_BINARY;
+
+TEST(CliTest, CleanExampleCorpusExitsOneBecauseItHasBadLines) {
+  testing::TempDir dir;
+  Result r = RunShell(kSaring + " clean " + testing::SourceDir() + "/examples/corpus -o " + dir.Join("out"));
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("web-sample.jsonl:28: invalid JSON"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("accounting: in 33 = kept 25 + removed 6 + errors 2: ok"), std::string::npos)
+      << r.output;
+}
+
+TEST(CliTest, CleanInputExitsZeroAndReadsStdin) {
+  testing::TempDir dir;
+  std::string text(150, 'a');
+  testing::WriteFile(dir.Join("in.jsonl"), "{\"id\":\"1\",\"text\":\"" + text + "\"}\n");
+  Result r = RunShell("cat " + dir.Join("in.jsonl") + " | " + kSaring + " clean - -o " + dir.Join("out") +
+                      " --compression none -q");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(r.output, "");
+  EXPECT_EQ(testing::ReadFile(dir.Join("out/kept/part-00000.jsonl")), testing::ReadFile(dir.Join("in.jsonl")));
+}
+
+TEST(CliTest, UsageErrorsExitTwoWithAClearMessage) {
+  testing::TempDir dir;
+  Result r = RunShell(kSaring + " clean " + dir.Join("missing.jsonl") + " -o " + dir.Join("out"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.output, "saring: no such file or directory: " + dir.Join("missing.jsonl") + "\n");
+  r = RunShell(kSaring + " clean x.jsonl");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("--output is required"), std::string::npos) << r.output;
+  r = RunShell(kSaring + " clean - -o " + dir.Join("o") + " --set length.min_char=3 < /dev/null");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.output,
+            "saring: --set length.min_char=3: unknown key 'min_char' in stage 'length' (did you mean "
+            "'min_chars'?)\n");
+}
+
+TEST(CliTest, ConfigShowAndList) {
+  Result r = RunShell(kSaring + " config list");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.output, "default\npassthrough\n");
+  r = RunShell(kSaring + " config show default");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.output.find("min_chars: 100"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("compression: zst"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace saring

@@ -1,0 +1,88 @@
+#include "test_util.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+
+#include "io/byte_source.h"
+
+namespace saring::testing {
+namespace fs = std::filesystem;
+
+TempDir::TempDir() {
+  std::string tmpl = (fs::temp_directory_path() / "saring-test-XXXXXX").string();
+  if (::mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = tmpl;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+void WriteFile(const std::string& path, const std::string& content) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+std::string ReadDecompressed(const std::string& path) {
+  std::unique_ptr<ByteSource> source;
+  Status s = OpenByteSource(path, &source);
+  if (!s.ok()) throw std::runtime_error(s.ToString());
+  std::string out;
+  char buf[65536];
+  for (;;) {
+    size_t got = 0;
+    s = source->Read(buf, sizeof buf, &got);
+    if (!s.ok()) throw std::runtime_error(s.ToString());
+    if (got == 0) break;
+    out.append(buf, got);
+  }
+  return out;
+}
+
+std::vector<std::string> OutputFiles(const std::string& out_dir, const std::string& sub) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(out_dir + "/" + sub, ec)) {
+    files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string ReadOutput(const std::string& out_dir, const std::string& sub) {
+  std::string all;
+  for (const auto& f : OutputFiles(out_dir, sub)) all += ReadDecompressed(f);
+  return all;
+}
+
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::istringstream in(text);
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+std::string SourceDir() { return SARING_SOURCE_DIR; }
+
+std::string SharedDir() {
+  fs::path shared = fs::path(SARING_SOURCE_DIR).parent_path() / "shared";
+  std::error_code ec;
+  return fs::exists(shared / "data", ec) ? shared.string() : "";
+}
+
+}  // namespace saring::testing
