@@ -90,10 +90,49 @@ class SpacingWriter {
   int pending_newlines_ = 0;
 };
 
+// Fast path: true if `s` may change under NormalizeSpacing with default
+// whitespace handling. Most crawled text is already clean, and this byte
+// loop is several times cheaper than rebuilding the text code point by code
+// point, so the rebuild runs only when something will change.
+bool MayNeedSpacingWork(std::string_view s, const NormalizeOptions& o) {
+  if (s.empty()) return false;
+  auto at = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+  if (at(0) == ' ' || at(0) == '\n' || s.back() == ' ' || s.back() == '\n') return true;
+  int newlines = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = at(i);
+    if (c > 0x20 && c < 0x7F) {
+      newlines = 0;
+      continue;
+    }
+    if (c == ' ') {
+      // Doubled, at a line start or before a line end.
+      if (at(i + 1) == ' ' || at(i + 1) == '\n' || at(i - 1) == '\n') return true;
+      newlines = 0;
+      continue;
+    }
+    if (c == '\n') {
+      if (++newlines > o.max_blank_lines + 1) return true;
+      continue;
+    }
+    if (c < 0x80) return true;  // other controls, CR, tab, DEL
+    newlines = 0;
+    // Only these lead bytes start a code point that normalization changes.
+    if (c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF) {
+      size_t len = 1;
+      if (Classify(s, i, &len) != Class::kKeep) return true;
+      i += len - 1;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool NormalizeSpacing(std::string_view in, const NormalizeOptions& o, std::string* out) {
   out->clear();
+  bool defaults = o.newlines && o.whitespace && o.strip_control;
+  if (defaults && !MayNeedSpacingWork(in, o)) return false;
   out->reserve(in.size());
   SpacingWriter w(o.max_blank_lines, out);
   size_t i = 0;

@@ -46,7 +46,8 @@ struct NormalizeOptions {
 };
 
 // Newline, whitespace and control-character normalization of valid UTF-8.
-// Writes the result to *out and returns true if it differs from `in`.
+// Returns true, with the result in *out, if it differs from `in`; returns
+// false (and *out is unspecified) when `in` is already normalized.
 bool NormalizeSpacing(std::string_view in, const NormalizeOptions& options, std::string* out);
 
 // NFC of valid UTF-8 via ICU. Returns true and writes *out if `in` was not

@@ -7,8 +7,7 @@ namespace {
 
 std::string Spacing(std::string_view in, NormalizeOptions o = {}) {
   std::string out;
-  NormalizeSpacing(in, o, &out);
-  return out;
+  return NormalizeSpacing(in, o, &out) ? out : std::string(in);
 }
 
 TEST(NormalizeSpacingTest, NewlinesBecomeLf) {

@@ -1,0 +1,59 @@
+// Runs on the real Common Crawl sample in ../shared when it is there
+// (697 documents, many languages); skipped with a message otherwise.
+
+#include <gtest/gtest.h>
+
+#include "saring/clean.h"
+#include "test_util.h"
+
+namespace saring {
+namespace {
+
+std::string SampleOrSkip() {
+  std::string shared = testing::SharedDir();
+  return shared.empty() ? "" : shared + "/data/cc-main-2019-sample.jsonl.gz";
+}
+
+CleanReport RunSample(const std::string& sample, const std::string& out, const std::string& preset, int threads) {
+  CleanOptions o;
+  o.inputs = {sample};
+  o.output_dir = out;
+  o.threads = threads;
+  o.max_error_messages = 0;
+  EXPECT_TRUE(LoadPreset(preset, &o.config).ok());
+  CleanReport r;
+  Status s = RunClean(o, &r);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return r;
+}
+
+TEST(SharedDataTest, PassthroughKeepsEveryCommonCrawlDocumentByteForByte) {
+  std::string sample = SampleOrSkip();
+  if (sample.empty()) GTEST_SKIP() << "../shared/data is absent: Common Crawl sample test skipped";
+  testing::TempDir dir;
+  CleanReport r = RunSample(sample, dir.Join("out"), "passthrough", 2);
+  EXPECT_EQ(r.docs_in, 697u);
+  EXPECT_EQ(r.docs_kept, 697u);
+  EXPECT_EQ(testing::ReadOutput(dir.Join("out"), "kept"), testing::ReadDecompressed(sample));
+}
+
+TEST(SharedDataTest, DefaultPresetAccountsForEveryDocumentAtAnyThreadCount) {
+  std::string sample = SampleOrSkip();
+  if (sample.empty()) GTEST_SKIP() << "../shared/data is absent: Common Crawl sample test skipped";
+  testing::TempDir dir;
+  CleanReport one = RunSample(sample, dir.Join("t1"), "default", 1);
+  CleanReport two = RunSample(sample, dir.Join("t2"), "default", 2);
+  EXPECT_EQ(one.docs_in, 697u);
+  EXPECT_EQ(one.docs_error, 0u);
+  EXPECT_EQ(one.docs_in, one.docs_kept + one.docs_removed);
+  EXPECT_GT(one.docs_kept, 600u);  // the fragment floor removes few real pages
+  for (const char* sub : {"kept", "removed"}) {
+    EXPECT_EQ(testing::ReadFile(testing::OutputFiles(dir.Join("t1"), sub).at(0)),
+              testing::ReadFile(testing::OutputFiles(dir.Join("t2"), sub).at(0)))
+        << sub;
+  }
+  EXPECT_EQ(two.docs_kept, one.docs_kept);
+}
+
+}  // namespace
+}  // namespace saring
