@@ -161,7 +161,12 @@ std::string RunStats::ToJson() const {
 
 namespace {
 
-std::string Mb(uint64_t bytes) { return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6); }
+std::string Mb(uint64_t bytes) {
+  double b = static_cast<double>(bytes);
+  if (b < 1e6) return fmt::format("{:.1f} KB", b / 1e3);
+  if (b < 1e9) return fmt::format("{:.1f} MB", b / 1e6);
+  return fmt::format("{:.2f} GB", b / 1e9);
+}
 
 std::string Pct(uint64_t part, uint64_t whole) {
   if (whole == 0) return "";
