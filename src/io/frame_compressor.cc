@@ -73,6 +73,12 @@ std::unique_ptr<FrameCompressor> NewFrameCompressor(Compression kind, int level)
   return std::make_unique<NoCompression>();
 }
 
+Compression CompressionFromName(const std::string& name) {
+  if (name == "zst") return Compression::kZstd;
+  if (name == "gz") return Compression::kGzip;
+  return Compression::kNone;
+}
+
 std::string OutputExtension(Compression kind) {
   switch (kind) {
     case Compression::kZstd: return ".jsonl.zst";

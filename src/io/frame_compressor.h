@@ -32,6 +32,9 @@ class FrameCompressor {
 // format's default.
 std::unique_ptr<FrameCompressor> NewFrameCompressor(Compression kind, int level);
 
+// "zst", "gz", anything else (the config allows "none") -> kNone.
+Compression CompressionFromName(const std::string& name);
+
 // ".jsonl.zst", ".jsonl.gz" or ".jsonl".
 std::string OutputExtension(Compression kind);
 

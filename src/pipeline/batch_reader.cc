@@ -78,14 +78,20 @@ bool BatchReader::Next(InputBatch* b) {
   return !b->records.empty();
 }
 
-void BatchReader::ReadChunk(InputBatch* b, size_t* line_start) {
+Status BatchReader::AppendFromSource(InputBatch* b, size_t* got) {
   size_t old = b->data.size();
   b->data.resize(old + kReadChunk);
-  size_t got = 0;
-  Status s = source_->Read(&b->data[old], kReadChunk, &got);
-  b->data.resize(old + got);
-  b->raw_bytes += got;
+  Status s = source_->Read(&b->data[old], kReadChunk, got);
+  b->data.resize(old + *got);
+  b->raw_bytes += *got;
   UpdateProgress();
+  return s;
+}
+
+void BatchReader::ReadChunk(InputBatch* b, size_t* line_start) {
+  size_t old = b->data.size();
+  size_t got = 0;
+  Status s = AppendFromSource(b, &got);
   if (got > 0) {
     ScanLines(b, old, line_start);
     if (s.ok()) return;
@@ -167,12 +173,8 @@ void BatchReader::ReadWholeFile(InputBatch* b) {
   uint64_t total = 0;
   size_t keep_limit = options_.max_record_bytes;
   for (;;) {
-    size_t old = b->data.size();
-    b->data.resize(old + kReadChunk);
     size_t got = 0;
-    Status s = source_->Read(&b->data[old], kReadChunk, &got);
-    b->data.resize(old + got);
-    b->raw_bytes += got;
+    Status s = AppendFromSource(b, &got);
     total += got;
     if (b->data.size() - start > keep_limit) {
       // Oversized: keep only the prefix, go on counting.

@@ -45,6 +45,8 @@ class BatchReader {
  private:
   bool OpenNextFile(InputBatch* b);
   void CloseFile();
+  // Appends up to one read chunk of decompressed bytes to b->data.
+  Status AppendFromSource(InputBatch* b, size_t* got);
   void ReadChunk(InputBatch* b, size_t* line_start);
   void ScanLines(InputBatch* b, size_t from, size_t* line_start);
   void ReadWholeFile(InputBatch* b);

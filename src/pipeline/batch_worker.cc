@@ -4,22 +4,11 @@
 
 #include "json/json_writer.h"
 #include "stages/stage_registry.h"
+#include "util/clock.h"
 #include "text/utf8.h"
 
 namespace saring {
 namespace {
-
-uint64_t NowNs() {
-  return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                   std::chrono::steady_clock::now().time_since_epoch())
-                                   .count());
-}
-
-Compression OutputCompression(const std::string& name) {
-  if (name == "zst") return Compression::kZstd;
-  if (name == "gz") return Compression::kGzip;
-  return Compression::kNone;
-}
 
 std::string_view TrimLine(std::string_view s) {
   while (!s.empty() && (s.back() == '\r' || s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -72,7 +61,7 @@ BatchWorker::BatchWorker(const PipelineConfig& config, const std::vector<InputFi
   // The config was validated before the run starts, so this cannot fail.
   Status s = CreateStages(config.stages, &stages_);
   (void)s;
-  compressor_ = NewFrameCompressor(OutputCompression(config.output.compression),
+  compressor_ = NewFrameCompressor(CompressionFromName(config.output.compression),
                                    config.output.compression_level);
 }
 

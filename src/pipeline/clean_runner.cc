@@ -32,6 +32,7 @@
 #include "pipeline/progress.h"
 #include "pipeline/run_stats.h"
 #include "stages/stage_registry.h"
+#include "util/clock.h"
 
 namespace saring {
 namespace {
@@ -60,18 +61,6 @@ class Pool {
   std::vector<std::unique_ptr<T>> all_;
   std::vector<T*> free_;
 };
-
-uint64_t NowNs() {
-  return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                   std::chrono::steady_clock::now().time_since_epoch())
-                                   .count());
-}
-
-Compression CompressionFromName(const std::string& name) {
-  if (name == "zst") return Compression::kZstd;
-  if (name == "gz") return Compression::kGzip;
-  return Compression::kNone;
-}
 
 // The serial output stage: appends frames, merges stats, reports errors.
 class OrderedWriter {
