@@ -59,7 +59,9 @@ Sample Spawn(const std::vector<std::string>& args, const char* stdout_path = "/d
   auto start = std::chrono::steady_clock::now();
   pid_t pid;
   Sample s;
-  if (posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) {
+  int spawn_error = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawn_error != 0) {
     s.seconds = -1;
     return s;
   }
@@ -68,7 +70,6 @@ Sample Spawn(const std::vector<std::string>& args, const char* stdout_path = "/d
   wait4(pid, &status, 0, &ru);
   s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   s.rss_mb = static_cast<double>(ru.ru_maxrss) / 1024.0;
-  posix_spawn_file_actions_destroy(&actions);
   // saring exits 1 when some input records were bad; still a complete run.
   if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) s.seconds = -1;
   return s;

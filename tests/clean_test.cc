@@ -25,25 +25,10 @@ std::string Line(const std::string& id, const std::string& text, const std::stri
   return out;
 }
 
+// Small batches: even these tiny corpora span many batches.
 CleanReport RunCorpus(const std::vector<std::string>& inputs, const std::string& out, int threads,
-                const std::string& preset = "default", std::vector<std::string> sets = {},
-                Status* status = nullptr) {
-  CleanOptions o;
-  o.inputs = inputs;
-  o.output_dir = out;
-  o.threads = threads;
-  o.batch_bytes = 512;  // many batches even for a small corpus
-  o.max_error_messages = 0;
-  EXPECT_TRUE(LoadPreset(preset, &o.config).ok());
-  for (const auto& s : sets) EXPECT_TRUE(ApplyOverride(s, &o.config).ok()) << s;
-  CleanReport r;
-  Status s = RunClean(o, &r);
-  if (status != nullptr) {
-    *status = s;
-  } else {
-    EXPECT_TRUE(s.ok()) << s.ToString();
-  }
-  return r;
+                      const std::string& preset = "default", const std::vector<std::string>& sets = {}) {
+  return testing::RunCleanOrFail(inputs, out, threads, preset, sets, 512);
 }
 
 simdjson::dom::element ParseLine(simdjson::dom::parser& p, const std::string& line) {

@@ -32,28 +32,24 @@ bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfin
 
 TEST(ExamplesTest, DefaultPresetOnTheExampleCorpus) {
   testing::TempDir dir;
-  CleanOptions o;
-  o.inputs = {testing::SourceDir() + "/examples/corpus"};
-  o.output_dir = dir.Join("out");
-  o.max_error_messages = 0;
-  ASSERT_TRUE(LoadPreset("default", &o.config).ok());
-  CleanReport r;
-  ASSERT_TRUE(RunClean(o, &r).ok());
+  const std::string corpus = testing::SourceDir() + "/examples/corpus";
+  const std::string out = dir.Join("out");
+  CleanReport r = testing::RunCleanOrFail({corpus}, out, 2);
   EXPECT_EQ(r.docs_in, 33u);
   EXPECT_EQ(r.docs_error, 2u);    // broken-json, text-is-number
   EXPECT_EQ(r.docs_removed, 6u);  // 4 junk fragments, todo.txt, binary-garbage
   EXPECT_EQ(r.docs_kept, 25u);
 
-  auto removed = ById(ReadOutput(o.output_dir, "removed"), "removed_reason");
+  auto removed = ById(ReadOutput(out, "removed"), "removed_reason");
   EXPECT_EQ(removed["junk-click"], "length: chars 22 < 100");
   EXPECT_EQ(removed["junk-loading"], "length: chars 10 < 100");
   EXPECT_EQ(removed["junk-404"], "length: chars 62 < 100");
   EXPECT_EQ(removed["junk-baca-juga"], "length: chars 45 < 100");
-  EXPECT_EQ(removed[o.inputs[0] + "/pages/todo.txt"], "length: chars 21 < 100");
+  EXPECT_EQ(removed[corpus + "/pages/todo.txt"], "length: chars 21 < 100");
   // "PK" + 40 stray continuation bytes: 40 replacements in 42 characters.
   EXPECT_EQ(removed["binary-garbage"], "normalize: invalid_utf8_fraction 0.952 > 0.01");
 
-  auto kept = ById(ReadOutput(o.output_dir, "kept"), "text");
+  auto kept = ById(ReadOutput(out, "kept"), "text");
   ASSERT_EQ(kept.size(), 25u);
   // Layout repaired: CRLF, runs of blank lines, doubled spaces and tabs.
   EXPECT_TRUE(StartsWith(kept["en-messy-layout"],
@@ -66,14 +62,14 @@ TEST(ExamplesTest, DefaultPresetOnTheExampleCorpus) {
   // One invalid byte repaired to U+FFFD, the document kept.
   EXPECT_NE(kept["id-invalid-byte"].find("terlambat. \xEF\xBF\xBD Pemerintah"), std::string::npos);
   // The line without an id gets "<file>:<line>".
-  EXPECT_EQ(kept.count(o.inputs[0] + "/web-sample.jsonl:27"), 1u);
+  EXPECT_EQ(kept.count(corpus + "/web-sample.jsonl:27"), 1u);
   // Every language of the corpus survives the default preset.
   for (const char* id : {"zh-library", "ja-sakura", "ko-festival", "th-market", "ar-school", "hi-rain",
                          "ru-metro", "jv-sekolah", "ms-ekonomi-kl", "id-banjir-padang-001"}) {
     EXPECT_EQ(kept.count(id), 1u) << id;
   }
 
-  auto errors = SplitLines(ReadOutput(o.output_dir, "errors"));
+  auto errors = SplitLines(ReadOutput(out, "errors"));
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_NE(errors[0].find("\"line\":28,\"error\":\"invalid_json\""), std::string::npos) << errors[0];
   EXPECT_NE(errors[1].find("\"line\":29,\"error\":\"text_not_string\""), std::string::npos) << errors[1];

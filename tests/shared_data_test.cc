@@ -14,24 +14,11 @@ std::string SampleOrSkip() {
   return shared.empty() ? "" : shared + "/data/cc-main-2019-sample.jsonl.gz";
 }
 
-CleanReport RunSample(const std::string& sample, const std::string& out, const std::string& preset, int threads) {
-  CleanOptions o;
-  o.inputs = {sample};
-  o.output_dir = out;
-  o.threads = threads;
-  o.max_error_messages = 0;
-  EXPECT_TRUE(LoadPreset(preset, &o.config).ok());
-  CleanReport r;
-  Status s = RunClean(o, &r);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  return r;
-}
-
 TEST(SharedDataTest, PassthroughKeepsEveryCommonCrawlDocumentByteForByte) {
   std::string sample = SampleOrSkip();
   if (sample.empty()) GTEST_SKIP() << "../shared/data is absent: Common Crawl sample test skipped";
   testing::TempDir dir;
-  CleanReport r = RunSample(sample, dir.Join("out"), "passthrough", 2);
+  CleanReport r = testing::RunCleanOrFail({sample}, dir.Join("out"), 2, "passthrough");
   EXPECT_EQ(r.docs_in, 697u);
   EXPECT_EQ(r.docs_kept, 697u);
   EXPECT_EQ(testing::ReadOutput(dir.Join("out"), "kept"), testing::ReadDecompressed(sample));
@@ -41,8 +28,8 @@ TEST(SharedDataTest, DefaultPresetAccountsForEveryDocumentAtAnyThreadCount) {
   std::string sample = SampleOrSkip();
   if (sample.empty()) GTEST_SKIP() << "../shared/data is absent: Common Crawl sample test skipped";
   testing::TempDir dir;
-  CleanReport one = RunSample(sample, dir.Join("t1"), "default", 1);
-  CleanReport two = RunSample(sample, dir.Join("t2"), "default", 2);
+  CleanReport one = testing::RunCleanOrFail({sample}, dir.Join("t1"), 1, "default");
+  CleanReport two = testing::RunCleanOrFail({sample}, dir.Join("t2"), 2, "default");
   EXPECT_EQ(one.docs_in, 697u);
   EXPECT_EQ(one.docs_error, 0u);
   EXPECT_EQ(one.docs_in, one.docs_kept + one.docs_removed);

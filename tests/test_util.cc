@@ -8,6 +8,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <gtest/gtest.h>
+
 #include "io/byte_source.h"
 
 namespace saring::testing {
@@ -75,6 +77,23 @@ std::vector<std::string> SplitLines(const std::string& text) {
   std::istringstream in(text);
   while (std::getline(in, line)) lines.push_back(line);
   return lines;
+}
+
+CleanReport RunCleanOrFail(const std::vector<std::string>& inputs, const std::string& out_dir,
+                           int threads, const std::string& preset, const std::vector<std::string>& sets,
+                           size_t batch_bytes) {
+  CleanOptions o;
+  o.inputs = inputs;
+  o.output_dir = out_dir;
+  o.threads = threads;
+  o.batch_bytes = batch_bytes;
+  o.max_error_messages = 0;
+  EXPECT_TRUE(LoadPreset(preset, &o.config).ok()) << preset;
+  for (const auto& s : sets) EXPECT_TRUE(ApplyOverride(s, &o.config).ok()) << s;
+  CleanReport r;
+  Status s = RunClean(o, &r);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return r;
 }
 
 std::string SourceDir() { return SARING_SOURCE_DIR; }

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "saring/clean.h"
+
 namespace saring::testing {
 
 // A fresh directory under the system temp dir, removed on destruction.
@@ -31,6 +33,13 @@ std::string ReadOutput(const std::string& out_dir, const std::string& sub);
 std::vector<std::string> SplitLines(const std::string& text);
 // Shards of OUT/<sub>/ as raw bytes, in name order.
 std::vector<std::string> OutputFiles(const std::string& out_dir, const std::string& sub);
+
+// Runs RunClean with a preset and --set style overrides, error messages
+// silenced, and fails the current test if the run does not succeed.
+// `batch_bytes` small makes even a tiny corpus span many batches.
+CleanReport RunCleanOrFail(const std::vector<std::string>& inputs, const std::string& out_dir,
+                           int threads, const std::string& preset = "default",
+                           const std::vector<std::string>& sets = {}, size_t batch_bytes = 1 << 20);
 
 // Directory of the source tree (for examples/) and of ../shared, which is
 // empty when the shared data is not there.

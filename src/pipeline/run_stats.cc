@@ -161,7 +161,7 @@ std::string RunStats::ToJson() const {
 
 namespace {
 
-std::string Mb(uint64_t bytes) {
+std::string HumanBytes(uint64_t bytes) {
   double b = static_cast<double>(bytes);
   if (b < 1e6) return fmt::format("{:.1f} KB", b / 1e3);
   if (b < 1e9) return fmt::format("{:.1f} MB", b / 1e6);
@@ -182,11 +182,11 @@ std::string RunStats::SummaryTable(const std::string& output_dir) const {
     s += fmt::format("  {:<34} {:>12}  {}\n", label, docs, extra);
   };
   s += fmt::format("saring clean: {} files, {} in, {:.2f} s, {:.1f} MB/s, {} threads, peak RSS {}\n",
-                   input_files, Mb(t.raw_bytes_in), wall_seconds,
+                   input_files, HumanBytes(t.raw_bytes_in), wall_seconds,
                    wall_seconds > 0 ? static_cast<double>(t.raw_bytes_in) / 1e6 / wall_seconds : 0.0,
-                   threads, Mb(peak_rss_bytes));
+                   threads, HumanBytes(peak_rss_bytes));
   row("documents in", t.docs_in, "");
-  row("kept", t.docs_kept, Pct(t.docs_kept, t.docs_in) + "  " + Mb(t.text_bytes_kept) + " of text");
+  row("kept", t.docs_kept, Pct(t.docs_kept, t.docs_in) + "  " + HumanBytes(t.text_bytes_kept) + " of text");
   row("removed", t.docs_removed, Pct(t.docs_removed, t.docs_in));
   for (const auto& [key, count] : t.removed) {
     row("  " + key.first + ": " + key.second, count.docs, Pct(count.docs, t.docs_in));
