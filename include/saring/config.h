@@ -11,7 +11,7 @@
 // The YAML form (print it with `saring config show default`):
 //
 //   input:  {text_field: text, id_field: id, max_doc_bytes: 10MB}
-//   output: {compression: zst, compression_level: 3, shard_bytes: 256MB}
+//   output: {compression: zst, compression_level: 0, shard_bytes: 256MB}
 //   stages:
 //     - normalize: {nfc: true}
 //     - length: {min_chars: 200}
@@ -43,7 +43,7 @@ struct InputOptions {
 
 struct OutputOptions {
   std::string compression = "zst";  // zst | gz | none
-  int compression_level = 0;  // 0: the format's default (zstd 3, gzip 6); zstd < 0: --fast=N
+  int compression_level = 0;  // 0: saring's default (zstd 1, gzip 6); zstd < 0: --fast=N
   uint64_t shard_bytes = 256ull << 20;
   bool write_removed = true;  // false: removed documents are counted only
 };

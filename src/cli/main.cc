@@ -64,7 +64,7 @@ void AddCleanFlags(CLI::App* cmd, CleanFlags* f) {
       ->check(CLI::IsMember({"zst", "gz", "none"}))
       ->group("Input and output");
   cmd->add_option("--compression-level", f->compression_level,
-                  "zstd -50..19 (negative: zstd --fast) or gzip 1-9; 0 is the format's default [0]")
+                  "zstd -50..19 (negative: zstd --fast) or gzip 1-9; 0: zstd 1, gzip 6 [0]")
       ->group("Input and output");
   cmd->add_option("--shard-size", f->shard_size, "start a new output file after this many bytes [256MB]")
       ->group("Input and output");

@@ -68,8 +68,8 @@ Status ParseSection(const YAML::Node& node, const std::string& where, OutputOpti
   Status s = p.Finish();
   if (!s.ok()) return s;
   if (out->shard_bytes == 0) return Status::InvalidArgument("output.shard_bytes must be > 0");
-  // zstd's negative levels are its --fast=N modes: 2-3x the speed of
-  // level 3 for a lower ratio.
+  // zstd's negative levels are its --fast=N modes: faster than level 1
+  // for a lower ratio.
   int min_level = out->compression == "zst" ? -50 : 0;
   int max_level = out->compression == "gz" ? 9 : 19;
   if (out->compression_level < min_level || out->compression_level > max_level) {

@@ -64,10 +64,17 @@ class GzipCompression : public FrameCompressor {
 
 }  // namespace
 
+// zstd level 1 by default, not zstd's own 3: on Common Crawl text level 1
+// compresses at ~365 MB/s against ~220 MB/s for level 3, for files ~10%
+// larger (ratio 2.52 vs 2.79, `zstd -b1 -e3` on the CC 2019 sample). Output
+// compression is otherwise the largest single cost of a light pipeline.
+constexpr int kDefaultZstdLevel = 1;
+constexpr int kDefaultGzipLevel = 6;
+
 std::unique_ptr<FrameCompressor> NewFrameCompressor(Compression kind, int level) {
   switch (kind) {
-    case Compression::kZstd: return std::make_unique<ZstdCompression>(level == 0 ? 3 : level);
-    case Compression::kGzip: return std::make_unique<GzipCompression>(level == 0 ? 6 : level);
+    case Compression::kZstd: return std::make_unique<ZstdCompression>(level == 0 ? kDefaultZstdLevel : level);
+    case Compression::kGzip: return std::make_unique<GzipCompression>(level == 0 ? kDefaultGzipLevel : level);
     case Compression::kNone: break;
   }
   return std::make_unique<NoCompression>();
