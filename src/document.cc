@@ -66,6 +66,15 @@ const std::vector<std::string_view>& Document::Paragraphs() const {
     end = line.data() + line.size();
   }
   if (begin != nullptr) paragraphs_.emplace_back(begin, static_cast<size_t>(end - begin));
+  if (paragraphs_.size() == 1 && Lines().size() > 1) {
+    // No blank line anywhere: text extracted from HTML (Common Crawl WET,
+    // trafilatura) puts one block element per line, so each line is a
+    // paragraph.
+    paragraphs_.clear();
+    for (std::string_view line : Lines()) {
+      if (!IsBlank(line)) paragraphs_.push_back(line);
+    }
+  }
   paragraphs_ready_ = true;
   return paragraphs_;
 }

@@ -15,6 +15,13 @@ TEST(DocumentTest, LinesParagraphsWords) {
   EXPECT_EQ(d.CharCount(), 55u);  // 12+2 + 14+1 + 9+1 + 1+1 + 13+1
 }
 
+TEST(DocumentTest, WithoutBlankLinesEachLineIsAParagraph) {
+  Document d("1", "Judul\nParagraf satu.\nParagraf dua.\n");
+  EXPECT_EQ(d.Paragraphs(), (Views{"Judul", "Paragraf satu.", "Paragraf dua."}));
+  Document mixed("2", "Judul\n\nbaris satu\nbaris dua");
+  EXPECT_EQ(mixed.Paragraphs(), (Views{"Judul", "baris satu\nbaris dua"}));
+}
+
 TEST(DocumentTest, EdgeCases) {
   Document empty("e", "");
   EXPECT_TRUE(empty.Lines().empty());

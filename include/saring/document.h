@@ -58,6 +58,8 @@ class Document {
   // make an extra empty line.
   const std::vector<std::string_view>& Lines() const;
   // Paragraphs: maximal runs of non-blank lines, separated by blank lines.
+  // A text with no blank line between its lines (HTML extraction, one block
+  // per line) has one paragraph per line.
   const std::vector<std::string_view>& Paragraphs() const;
   // Words: maximal runs of non-whitespace bytes. (Scripts written without
   // spaces get a dictionary segmentation in a later stage of the design.)

@@ -10,7 +10,12 @@
 #ifndef SARING_STAGE_H_
 #define SARING_STAGE_H_
 
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
 #include <string_view>
+#include <utility>
 
 #include "saring/document.h"
 
@@ -22,6 +27,22 @@ class Stage {
   // The stage's config name ("normalize", "length"); also "removed_by".
   virtual std::string_view name() const = 0;
   virtual void Process(Document& doc) = 0;
+
+  // Totals the stage counted since the last call (e.g. "paragraphs_removed"
+  // of the repeats stage). The worker drains them once per batch; the run
+  // sums them into stats.json under "repairs", in input order.
+  std::map<std::string, uint64_t, std::less<>> TakeCounters() { return std::exchange(counters_, {}); }
+
+ protected:
+  void Count(std::string_view key, uint64_t n) {
+    if (n == 0) return;
+    auto it = counters_.find(key);
+    if (it == counters_.end()) it = counters_.emplace(std::string(key), 0).first;
+    it->second += n;
+  }
+
+ private:
+  std::map<std::string, uint64_t, std::less<>> counters_;
 };
 
 }  // namespace saring

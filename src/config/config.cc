@@ -22,7 +22,7 @@ struct Preset {
 };
 
 const Preset kPresets[] = {
-    {"default", "saring's own pipeline: normalize, then drop fragments",
+    {"default", "saring's own pipeline: normalize, repair repeats and template lines, then drop fragments",
      R"(# saring default pipeline
 stages:
   - normalize:
@@ -33,6 +33,18 @@ stages:
       nfc: true
       invalid_utf8: replace
       max_invalid_utf8_fraction: 0.01
+  # Repair before judging: drop repeated paragraphs and lines (first copy
+  # kept), then template lines at the top and bottom.
+  - repeats:
+      paragraph_min_chars: 30
+      line_min_chars: 30
+      near: true
+      near_min_words: 8
+      near_max_edit_fraction: 0.1
+  - boilerplate:
+      languages: all
+      max_line_chars: 120
+      max_line_words: 16
   # A floor for fragments ("Loading...", "404 Not Found"), not a quality
   # judgement: 100 characters is one or two sentences in English and two or
   # three in Chinese or Japanese, which carry 2-3x more per character.

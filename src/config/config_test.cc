@@ -5,6 +5,14 @@
 namespace saring {
 namespace {
 
+// The params of the stage of type `type` in `c` (the first one).
+YAML::Node& StageParams(PipelineConfig& c, const std::string& type) {
+  for (StageConfig& s : c.stages) {
+    if (s.type == type) return s.params;
+  }
+  throw std::runtime_error("no stage " + type);
+}
+
 TEST(ConfigTest, PresetsLoadAndValidate) {
   for (const std::string& name : PresetNames()) {
     PipelineConfig c;
@@ -14,9 +22,9 @@ TEST(ConfigTest, PresetsLoadAndValidate) {
   }
   PipelineConfig c;
   ASSERT_TRUE(LoadPreset("default", &c).ok());
-  ASSERT_EQ(c.stages.size(), 2u);
-  EXPECT_EQ(c.stages[0].type, "normalize");
-  EXPECT_EQ(c.stages[1].type, "length");
+  std::vector<std::string> types;
+  for (const StageConfig& s : c.stages) types.push_back(s.type);
+  EXPECT_EQ(types, (std::vector<std::string>{"normalize", "repeats", "boilerplate", "length"}));
   EXPECT_EQ(c.output.compression, "zst");
   EXPECT_EQ(c.input.max_doc_bytes, 10'000'000u);
   Status s = LoadPreset("defualt", &c);
@@ -66,14 +74,14 @@ TEST(ConfigTest, OverridesChangeOneValueAndAreValidated) {
   PipelineConfig c;
   ASSERT_TRUE(LoadPreset("default", &c).ok());
   ASSERT_TRUE(ApplyOverride("length.min_chars=500", &c).ok());
-  EXPECT_EQ(c.stages[1].params["min_chars"].as<int>(), 500);
+  EXPECT_EQ(StageParams(c, "length")["min_chars"].as<int>(), 500);
   ASSERT_TRUE(ApplyOverride("output.compression=gz", &c).ok());
   EXPECT_EQ(c.output.compression, "gz");
   ASSERT_TRUE(ApplyOverride("input.max_doc_bytes=1MB", &c).ok());
   EXPECT_EQ(c.input.max_doc_bytes, 1u << 20);
   Status s = ApplyOverride("length.min_chars=abc", &c);
   EXPECT_FALSE(s.ok());
-  EXPECT_EQ(c.stages[1].params["min_chars"].as<int>(), 500);  // unchanged on error
+  EXPECT_EQ(StageParams(c, "length")["min_chars"].as<int>(), 500);  // unchanged on error
   s = ApplyOverride("dedup.threshold=0.8", &c);
   EXPECT_EQ(s.message(), "--set dedup.threshold=0.8: the pipeline has no stage 'dedup' (and it is not 'input' or 'output')");
   EXPECT_FALSE(ApplyOverride("no-equals-sign", &c).ok());
@@ -99,7 +107,7 @@ TEST(ConfigTest, YamlRoundTrip) {
   ASSERT_TRUE(ApplyOverride("length.min_chars=321", &c).ok());
   ASSERT_TRUE(ParseConfigYaml(ConfigToYaml(c), "round trip", &back).ok());
   EXPECT_EQ(ConfigToYaml(back), ConfigToYaml(c));
-  EXPECT_EQ(back.stages[1].params["min_chars"].as<int>(), 321);
+  EXPECT_EQ(StageParams(back, "length")["min_chars"].as<int>(), 321);
 }
 
 }  // namespace

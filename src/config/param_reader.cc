@@ -73,6 +73,23 @@ void ParamReader::Get(const std::string& key, uint64_t* value) {
 void ParamReader::Get(const std::string& key, double* value) { GetScalar(key, value, "a number"); }
 void ParamReader::Get(const std::string& key, std::string* value) { GetScalar(key, value, "a string"); }
 
+void ParamReader::Get(const std::string& key, std::vector<std::string>* value) {
+  YAML::Node v;
+  if (!Find(key, &v)) return;
+  try {
+    if (v.IsScalar()) {
+      *value = {v.as<std::string>()};
+      return;
+    }
+    if (v.IsSequence()) {
+      *value = v.as<std::vector<std::string>>();
+      return;
+    }
+  } catch (const YAML::Exception&) {
+  }
+  Fail("'" + key + "' in " + where_ + " must be a list of strings");
+}
+
 void ParamReader::GetBytes(const std::string& key, uint64_t* value) {
   YAML::Node v;
   if (!Find(key, &v)) return;

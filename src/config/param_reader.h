@@ -31,6 +31,8 @@ class ParamReader {
   void Get(const std::string& key, uint64_t* value);
   void Get(const std::string& key, double* value);
   void Get(const std::string& key, std::string* value);
+  // A list of strings; a single string is a list of one.
+  void Get(const std::string& key, std::vector<std::string>* value);
   // A byte size: a number or "10MB", "256M", "1G".
   void GetBytes(const std::string& key, uint64_t* value);
   // A string that must be one of `choices`.

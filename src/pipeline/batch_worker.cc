@@ -73,6 +73,8 @@ void BatchWorker::Process(const InputBatch& in, OutputBatch* out) {
   removed_plain_.clear();
   errors_plain_.clear();
   for (const RawRecord& r : in.records) ProcessRecord(in, r, out);
+  out->stats.stage_counters.resize(stages_.size());
+  for (size_t i = 0; i < stages_.size(); ++i) out->stats.stage_counters[i] = stages_[i]->TakeCounters();
   CompressStream(&kept_plain_, &out->kept, &out->stats);
   CompressStream(&removed_plain_, &out->removed, &out->stats);
   CompressStream(&errors_plain_, &out->errors, &out->stats);

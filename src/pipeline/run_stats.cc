@@ -28,6 +28,14 @@ void BatchStats::Merge(const BatchStats& o) {
   for (const auto& [kind, n] : o.errors) errors[kind] += n;
   if (stage_ns.size() < o.stage_ns.size()) stage_ns.resize(o.stage_ns.size());
   for (size_t i = 0; i < o.stage_ns.size(); ++i) stage_ns[i] += o.stage_ns[i];
+  if (stage_counters.size() < o.stage_counters.size()) stage_counters.resize(o.stage_counters.size());
+  for (size_t i = 0; i < o.stage_counters.size(); ++i) {
+    for (const auto& [key, n] : o.stage_counters[i]) {
+      auto it = stage_counters[i].find(key);
+      if (it == stage_counters[i].end()) it = stage_counters[i].emplace(key, 0).first;
+      it->second += n;
+    }
+  }
   parse_ns += o.parse_ns;
   serialize_ns += o.serialize_ns;
   compress_ns += o.compress_ns;
@@ -127,6 +135,17 @@ std::string RunStats::ToJson() const {
     removed.Close();
   }
   {
+    // What the stages that repair text (rather than remove documents) cut.
+    JsonObject repairs = root.Child("repairs");
+    for (size_t i = 0; i < stage_names.size() && i < t.stage_counters.size(); ++i) {
+      if (t.stage_counters[i].empty()) continue;
+      JsonObject stage = repairs.Child(stage_names[i]);
+      for (const auto& [key, n] : t.stage_counters[i]) stage.Int(key, n);
+      stage.Close();
+    }
+    repairs.Close();
+  }
+  {
     JsonObject errors = root.Child("errors");
     for (const auto& [kind, n] : t.errors) errors.Int(kind, n);
     errors.Close();
@@ -155,6 +174,10 @@ std::string RunStats::ToJson() const {
     time.Close();
   }
   root.Int("peak_rss_bytes", peak_rss_bytes);
+  for (const auto& [key, json] : extra_json) {
+    root.Key(key);
+    out.append(json);
+  }
   out.append("\n}\n");
   return out;
 }
@@ -179,7 +202,7 @@ std::string RunStats::SummaryTable(const std::string& output_dir) const {
   const BatchStats& t = totals;
   std::string s;
   auto row = [&](std::string_view label, uint64_t docs, std::string_view extra) {
-    s += fmt::format("  {:<34} {:>12}  {}\n", label, docs, extra);
+    s += fmt::format("  {:<40} {:>12}  {}\n", label, docs, extra);
   };
   s += fmt::format("saring clean: {} files, {} in, {:.2f} s, {:.1f} MB/s, {} threads, peak RSS {}\n",
                    input_files, HumanBytes(t.raw_bytes_in), wall_seconds,
@@ -190,6 +213,10 @@ std::string RunStats::SummaryTable(const std::string& output_dir) const {
   row("removed", t.docs_removed, Pct(t.docs_removed, t.docs_in));
   for (const auto& [key, count] : t.removed) {
     row("  " + key.first + ": " + key.second, count.docs, Pct(count.docs, t.docs_in));
+  }
+  if (t.docs_rewritten > 0) row("kept, text repaired", t.docs_rewritten, Pct(t.docs_rewritten, t.docs_in));
+  for (size_t i = 0; i < stage_names.size() && i < t.stage_counters.size(); ++i) {
+    for (const auto& [key, n] : t.stage_counters[i]) row("  " + stage_names[i] + ": " + key, n, "");
   }
   row("errors", t.docs_error, Pct(t.docs_error, t.docs_in));
   for (const auto& [kind, n] : t.errors) row("  " + kind, n, "");

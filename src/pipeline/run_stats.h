@@ -39,6 +39,8 @@ struct BatchStats {
   std::map<std::pair<std::string, std::string>, DocCount> removed;  // (stage, rule)
   std::map<std::string, uint64_t> errors;                          // by error kind
   std::vector<uint64_t> stage_ns;  // per pipeline stage, same order
+  // Per pipeline stage, same order: what the stage counted (Stage::Count).
+  std::vector<std::map<std::string, uint64_t, std::less<>>> stage_counters;
   uint64_t parse_ns = 0;
   uint64_t serialize_ns = 0;
   uint64_t compress_ns = 0;
@@ -55,6 +57,9 @@ struct RunStats {
   uint64_t output_bytes = 0;      // bytes written to kept/removed/errors
   std::vector<std::string> output_files;
   std::string config_name;
+  // Extra top-level members of stats.json written by passes before the main
+  // one, as (key, JSON value text), e.g. the corpus line counts.
+  std::vector<std::pair<std::string, std::string>> extra_json;
   int threads = 0;
   double wall_seconds = 0;
   double cpu_seconds = 0;

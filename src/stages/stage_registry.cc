@@ -1,8 +1,10 @@
 #include "stages/stage_registry.h"
 
 #include "config/param_reader.h"
+#include "stages/boilerplate_repair.h"
 #include "stages/length_filter.h"
 #include "stages/normalize.h"
+#include "stages/repeat_repair.h"
 
 namespace saring {
 namespace {
@@ -15,6 +17,8 @@ struct StageType {
 // The one list of stage types; order is the documentation order.
 const StageType kStageTypes[] = {
     {"normalize", &CreateNormalizeStage},
+    {"repeats", &CreateRepeatRepair},
+    {"boilerplate", &CreateBoilerplateRepair},
     {"length", &CreateLengthFilter},
 };
 

@@ -1,0 +1,96 @@
+#include "stages/boilerplate_repair.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "config/param_reader.h"
+#include "stages/line_edit.h"
+#include "text/line_key.h"
+
+namespace saring {
+namespace {
+
+enum LineClass { kContent = 0, kTemplate = 1, kBlank = 2 };
+
+}  // namespace
+
+int BoilerplateLineRepair::Classify(std::string_view line) {
+  // Cheap rejection before the key: a long line is content.
+  if (line.size() > 4 * options_.max_line_chars) return kContent;
+  size_t chars = MakeLineKey(line, &key_);
+  if (chars == 0) return line.find_first_not_of(" \t\r") == std::string_view::npos ? kBlank : kTemplate;
+  if (chars > options_.max_line_chars) return kContent;
+  size_t words = static_cast<size_t>(std::count(key_.begin(), key_.end(), ' ')) + 1;
+  if (words > options_.max_line_words) return kContent;
+  return lexicon_->Matches(key_) ? kTemplate : kContent;
+}
+
+void BoilerplateLineRepair::Process(Document& doc) {
+  const std::vector<std::string_view>& lines = doc.Lines();
+  const size_t n = lines.size();
+  drop_.assign(n, 0);
+  uint64_t leading = 0, trailing = 0;
+  size_t top = 0;
+  for (; top < n; ++top) {
+    int c = Classify(lines[top]);
+    if (c == kContent) break;
+    drop_[top] = 1;
+    leading += c == kTemplate;
+  }
+  for (size_t i = n; i > top; --i) {
+    int c = Classify(lines[i - 1]);
+    if (c == kContent) break;
+    drop_[i - 1] = 1;
+    trailing += c == kTemplate;
+  }
+  if (leading + trailing == 0) return;
+  uint64_t chars = DropLines(doc, drop_, name(), "every line is a template line");
+  Count("docs_repaired", 1);
+  Count("lines_removed", leading + trailing);
+  Count("leading_lines_removed", leading);
+  Count("trailing_lines_removed", trailing);
+  Count("chars_removed", chars);
+  if (doc.removed()) return;
+  doc.Annotate("boilerplate_removed_lines", static_cast<double>(leading + trailing));
+  doc.Annotate("boilerplate_removed_chars", static_cast<double>(chars));
+}
+
+namespace {
+
+Status ReadLexiconFile(const std::string& path, LexiconSource* source) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError(path + ": cannot open boilerplate lexicon");
+  std::ostringstream text;
+  text << in.rdbuf();
+  *source = LexiconSource{path, text.str()};
+  return Status::OK();
+}
+
+}  // namespace
+
+Status CreateBoilerplateRepair(const YAML::Node& params, std::unique_ptr<Stage>* stage) {
+  BoilerplateRepairOptions o;
+  ParamReader p("stage 'boilerplate'", params);
+  p.Get("languages", &o.languages);
+  p.Get("lexicon_files", &o.lexicon_files);
+  p.Get("max_line_chars", &o.max_line_chars);
+  p.Get("max_line_words", &o.max_line_words);
+  Status s = p.Finish();
+  if (!s.ok()) return s;
+  std::vector<LexiconSource> sources;
+  if (!o.languages.empty()) s = EmbeddedLexicons(o.languages, &sources);
+  if (!s.ok()) return Status::InvalidArgument("stage 'boilerplate': " + s.message());
+  for (const std::string& path : o.lexicon_files) {
+    sources.emplace_back();
+    s = ReadLexiconFile(path, &sources.back());
+    if (!s.ok()) return s;
+  }
+  std::unique_ptr<BoilerplateLexicon> lexicon;
+  s = BoilerplateLexicon::Build(sources, &lexicon);
+  if (!s.ok()) return s;
+  *stage = std::make_unique<BoilerplateLineRepair>(o, std::move(lexicon));
+  return Status::OK();
+}
+
+}  // namespace saring

@@ -1,0 +1,35 @@
+// Rebuilding a document's text without some of its lines: shared by the
+// stages that repair text line by line (repeats, boilerplate, common_lines).
+//
+// Blank lines are separators, not content: the rebuilt text has no leading
+// or trailing blank lines, and where removed lines leave two separators
+// meeting, only the later one stays ("A\n\nB\n\nC" without B is "A\n\nC").
+// A final newline is kept when the text had one.
+//
+// Thread-safety: stateless.
+
+#ifndef SARING_STAGES_LINE_EDIT_H_
+#define SARING_STAGES_LINE_EDIT_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "saring/document.h"
+
+namespace saring {
+
+// Text of `doc` without the lines i with drop[i] != 0 (indexes of
+// doc.Lines()). drop.size() must equal doc.Lines().size().
+std::string TextWithoutLines(const Document& doc, const std::vector<uint8_t>& drop);
+
+// Removes the marked lines from `doc`: rewrites its text, or, when no
+// non-blank line is left, removes the document with rule "empty_after_repair"
+// and the reason "<stage>: <why_empty> (N characters)". Returns the number of
+// code points removed (0 when nothing is marked).
+uint64_t DropLines(Document& doc, const std::vector<uint8_t>& drop, std::string_view stage,
+                   std::string_view why_empty);
+
+}  // namespace saring
+
+#endif  // SARING_STAGES_LINE_EDIT_H_

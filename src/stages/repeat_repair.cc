@@ -1,0 +1,158 @@
+#include "stages/repeat_repair.h"
+
+#include <algorithm>
+#include <cmath>
+
+#define XXH_INLINE_ALL  // header-only: short keys, the call overhead matters
+#include <xxhash.h>
+
+#include "config/param_reader.h"
+#include "stages/line_edit.h"
+#include "text/line_key.h"
+
+namespace saring {
+namespace {
+
+constexpr size_t kAnchorWords = 4;
+
+size_t AbsDiff(size_t a, size_t b) { return a > b ? a - b : b - a; }
+
+}  // namespace
+
+// Levenshtein over word hashes, restricted to the diagonal band |i - j| <=
+// limit: any alignment within `limit` edits stays inside it, so cells
+// outside can be treated as infinite. Rows stop early once every cell in
+// the band exceeds the limit.
+size_t BoundedWordEditDistance(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b,
+                               size_t limit) {
+  const size_t n = a.size(), m = b.size();
+  const size_t inf = limit + 1;
+  if (AbsDiff(n, m) > limit) return inf;
+  std::vector<size_t> prev(m + 2, inf), cur(m + 2, inf);
+  for (size_t j = 0; j <= std::min(m, limit); ++j) prev[j] = j;
+  for (size_t i = 1; i <= n; ++i) {
+    size_t lo = i > limit ? i - limit : 1;
+    size_t hi = std::min(m, i + limit);
+    cur[lo - 1] = (lo == 1 && i <= limit) ? i : inf;
+    size_t row_min = cur[lo - 1];
+    for (size_t j = lo; j <= hi; ++j) {
+      size_t v = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      v = std::min(v, prev[j] + 1);
+      v = std::min(v, cur[j - 1] + 1);
+      cur[j] = std::min(v, inf);
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (hi + 1 <= m) cur[hi + 1] = inf;
+    if (row_min > limit) return inf;
+    std::swap(prev, cur);
+  }
+  return prev[m];
+}
+
+void ParagraphRepeatRepair::ClearSeen() {
+  exact_.clear();
+  anchor_.clear();
+  units_.clear();
+}
+
+int ParagraphRepeatRepair::SeenBefore(uint64_t min_chars) {
+  if (key_chars_ == 0 || key_chars_ < min_chars) return 0;
+  uint64_t h = HashKey(key_);
+  if (exact_.count(h) > 0) return 1;
+  bool near = false;
+  if (options_.near) {
+    HashKeyWords(key_, &words_);
+    near = words_.size() >= std::max<uint64_t>(options_.near_min_words, kAnchorWords);
+  }
+  if (!near) {
+    exact_.emplace(h, 0);
+    return 0;
+  }
+  const size_t bytes = kAnchorWords * sizeof(uint64_t);
+  uint64_t head = XXH3_64bits(words_.data(), bytes);
+  uint64_t tail = XXH3_64bits_withSeed(words_.data() + words_.size() - kAnchorWords, bytes, 1);
+  for (uint64_t anchor : {head, tail}) {
+    auto it = anchor_.find(anchor);
+    if (it == anchor_.end()) continue;
+    const std::vector<uint64_t>& earlier = units_[it->second].words;
+    size_t longer = std::max(earlier.size(), words_.size());
+    size_t limit = std::max<size_t>(
+        1, static_cast<size_t>(std::floor(options_.near_max_edit_fraction * static_cast<double>(longer))));
+    if (BoundedWordEditDistance(earlier, words_, limit) <= limit) return 2;
+  }
+  uint32_t index = static_cast<uint32_t>(units_.size());
+  units_.push_back(Unit{words_});
+  exact_.emplace(h, index);
+  anchor_.emplace(head, index);
+  anchor_.emplace(tail, index);
+  return 0;
+}
+
+void ParagraphRepeatRepair::Process(Document& doc) {
+  const std::vector<std::string_view>& lines = doc.Lines();
+  const std::vector<std::string_view>& paragraphs = doc.Paragraphs();
+  if (paragraphs.size() < 2 && lines.size() < 2) return;
+  drop_.assign(lines.size(), 0);
+
+  // Paragraph pass. Paragraph p covers lines [first, last] of the text.
+  uint64_t paragraphs_removed = 0, near_removed = 0, lines_removed = 0;
+  bool multi_line = false;
+  ClearSeen();
+  size_t line = 0;
+  for (std::string_view p : paragraphs) {
+    while (lines[line].data() != p.data()) ++line;
+    size_t first = line;
+    while (lines[line].data() + lines[line].size() != p.data() + p.size()) ++line;
+    multi_line |= line > first;
+    key_chars_ = MakeLineKey(p, &key_);
+    int seen = SeenBefore(options_.paragraph_min_chars);
+    if (seen == 0) continue;
+    ++paragraphs_removed;
+    near_removed += seen == 2;
+    for (size_t i = first; i <= line; ++i) drop_[i] = 1;
+    lines_removed += line - first + 1;
+  }
+
+  // Line pass, for lines inside paragraphs of several lines.
+  if (multi_line) {
+    ClearSeen();
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (drop_[i]) continue;
+      key_chars_ = MakeLineKey(lines[i], &key_);
+      if (SeenBefore(options_.line_min_chars) == 0) continue;
+      drop_[i] = 1;
+      ++lines_removed;
+    }
+  }
+  if (lines_removed == 0) return;
+
+  uint64_t chars = DropLines(doc, drop_, name(), "nothing left");  // cannot happen: first copies stay
+  Count("docs_repaired", 1);
+  Count("paragraphs_removed", paragraphs_removed);
+  Count("near_paragraphs_removed", near_removed);
+  Count("lines_removed", lines_removed);
+  Count("chars_removed", chars);
+  if (doc.removed()) return;
+  doc.Annotate("repeat_removed_paragraphs", static_cast<double>(paragraphs_removed));
+  doc.Annotate("repeat_removed_lines", static_cast<double>(lines_removed));
+  doc.Annotate("repeat_removed_chars", static_cast<double>(chars));
+}
+
+Status CreateRepeatRepair(const YAML::Node& params, std::unique_ptr<Stage>* stage) {
+  RepeatRepairOptions o;
+  ParamReader p("stage 'repeats'", params);
+  p.Get("paragraph_min_chars", &o.paragraph_min_chars);
+  p.Get("line_min_chars", &o.line_min_chars);
+  p.Get("near", &o.near);
+  p.Get("near_min_words", &o.near_min_words);
+  p.Get("near_max_edit_fraction", &o.near_max_edit_fraction);
+  Status s = p.Finish();
+  if (!s.ok()) return s;
+  if (o.near_max_edit_fraction < 0 || o.near_max_edit_fraction >= 0.5) {
+    return Status::InvalidArgument("stage 'repeats': near_max_edit_fraction must be in [0, 0.5)");
+  }
+  *stage = std::make_unique<ParagraphRepeatRepair>(o);
+  return Status::OK();
+}
+
+}  // namespace saring
