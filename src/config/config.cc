@@ -22,7 +22,7 @@ struct Preset {
 };
 
 const Preset kPresets[] = {
-    {"default", "saring's own pipeline: normalize, repair repeats and template lines, then drop fragments",
+    {"default", "saring's own pipeline: normalize, repair repeats and template lines, redact PII, then drop fragments",
      R"(# saring default pipeline
 stages:
   - normalize:
@@ -45,6 +45,9 @@ stages:
       languages: all
       max_line_chars: 120
       max_line_words: 16
+  # Personal data replaced by tokens such as <EMAIL>, <PHONE>.
+  - pii:
+      kinds: [email, phone, ip, card, national_id]
   # A floor for fragments ("Loading...", "404 Not Found"), not a quality
   # judgement: 100 characters is one or two sentences in English and two or
   # three in Chinese or Japanese, which carry 2-3x more per character.

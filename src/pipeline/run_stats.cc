@@ -214,7 +214,7 @@ std::string RunStats::SummaryTable(const std::string& output_dir) const {
   for (const auto& [key, count] : t.removed) {
     row("  " + key.first + ": " + key.second, count.docs, Pct(count.docs, t.docs_in));
   }
-  if (t.docs_rewritten > 0) row("kept, text repaired", t.docs_rewritten, Pct(t.docs_rewritten, t.docs_in));
+  if (t.docs_rewritten > 0) row("kept, text rewritten by a stage", t.docs_rewritten, Pct(t.docs_rewritten, t.docs_in));
   for (size_t i = 0; i < stage_names.size() && i < t.stage_counters.size(); ++i) {
     for (const auto& [key, n] : t.stage_counters[i]) row("  " + stage_names[i] + ": " + key, n, "");
   }

@@ -4,6 +4,7 @@
 #include "stages/boilerplate_repair.h"
 #include "stages/length_filter.h"
 #include "stages/normalize.h"
+#include "stages/pii_redaction.h"
 #include "stages/repeat_repair.h"
 
 namespace saring {
@@ -19,6 +20,7 @@ const StageType kStageTypes[] = {
     {"normalize", &CreateNormalizeStage},
     {"repeats", &CreateRepeatRepair},
     {"boilerplate", &CreateBoilerplateRepair},
+    {"pii", &CreatePiiRedaction},
     {"length", &CreateLengthFilter},
 };
 
