@@ -52,7 +52,8 @@ size_t BoundedWordEditDistance(const std::vector<uint64_t>& a, const std::vector
 void ParagraphRepeatRepair::ClearSeen() {
   exact_.clear();
   anchor_.clear();
-  units_.clear();
+  words_store_.clear();
+  unit_begin_.assign(1, 0);
 }
 
 int ParagraphRepeatRepair::SeenBefore(uint64_t min_chars) {
@@ -74,14 +75,17 @@ int ParagraphRepeatRepair::SeenBefore(uint64_t min_chars) {
   for (uint64_t anchor : {head, tail}) {
     auto it = anchor_.find(anchor);
     if (it == anchor_.end()) continue;
-    const std::vector<uint64_t>& earlier = units_[it->second].words;
+    std::vector<uint64_t>& earlier = earlier_;
+    earlier.assign(words_store_.begin() + unit_begin_[it->second],
+                   words_store_.begin() + unit_begin_[it->second + 1]);
     size_t longer = std::max(earlier.size(), words_.size());
     size_t limit = std::max<size_t>(
         1, static_cast<size_t>(std::floor(options_.near_max_edit_fraction * static_cast<double>(longer))));
     if (BoundedWordEditDistance(earlier, words_, limit) <= limit) return 2;
   }
-  uint32_t index = static_cast<uint32_t>(units_.size());
-  units_.push_back(Unit{words_});
+  uint32_t index = static_cast<uint32_t>(unit_begin_.size() - 1);
+  words_store_.insert(words_store_.end(), words_.begin(), words_.end());
+  unit_begin_.push_back(static_cast<uint32_t>(words_store_.size()));
   exact_.emplace(h, index);
   anchor_.emplace(head, index);
   anchor_.emplace(tail, index);

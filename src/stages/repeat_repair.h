@@ -64,9 +64,8 @@ class ParagraphRepeatRepair : public Stage {
   void Process(Document& doc) override;
 
  private:
-  struct Unit {
-    std::vector<uint64_t> words;  // key word hashes, for near repeats
-  };
+  // Key word hashes of unit i: words_store_[unit_begin_[i] .. unit_begin_[i+1]),
+  // one flat array so that recording a unit does not allocate.
   // Decides whether the unit with key `key_` repeats an earlier one and
   // records it otherwise. Returns 0 (new), 1 (exact) or 2 (near).
   int SeenBefore(uint64_t min_chars);
@@ -78,8 +77,10 @@ class ParagraphRepeatRepair : public Stage {
   size_t key_chars_ = 0;
   std::unordered_map<uint64_t, uint32_t> exact_;   // key hash -> unit
   std::unordered_map<uint64_t, uint32_t> anchor_;  // first/last words hash -> unit
-  std::vector<Unit> units_;
+  std::vector<uint64_t> words_store_;
+  std::vector<uint32_t> unit_begin_;
   std::vector<uint64_t> words_;
+  std::vector<uint64_t> earlier_;
   std::vector<uint8_t> drop_;
 };
 

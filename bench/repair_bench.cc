@@ -1,0 +1,142 @@
+// repair_bench: throughput of the text-repair stages alone, one thread.
+//
+//   build/bench/repair_bench --corpus FILE [--stages repeats,boilerplate,pii]
+//                            [--runs 5] [--max-bytes 256M]
+//
+// Loads up to --max-bytes of documents (JSONL, .gz/.zst) into memory, then
+// runs the named stages of the default preset (same settings) over every
+// document, `--runs` times. Prints, as medians over runs: MB/s of text per
+// core for all the stages together and for each one, documents/s, and the
+// peak RSS. Input, parsing and output are not timed: `saring_bench` measures
+// the whole pipeline.
+
+#include <simdjson.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "io/byte_source.h"
+#include "saring/config.h"
+#include "stages/stage_registry.h"
+
+namespace {
+
+using saring::Status;
+
+int Fail(const std::string& message) {
+  std::fprintf(stderr, "repair_bench: %s\n", message.c_str());
+  return 2;
+}
+
+Status LoadTexts(const std::string& path, uint64_t max_bytes, std::vector<std::string>* texts) {
+  std::unique_ptr<saring::ByteSource> source;
+  Status s = saring::OpenByteSource(path, &source);
+  if (!s.ok()) return s;
+  std::string data, chunk(1 << 20, '\0');
+  size_t got = 0;
+  do {
+    s = source->Read(chunk.data(), chunk.size(), &got);
+    if (!s.ok()) return s;
+    data.append(chunk.data(), got);
+  } while (got > 0 && data.size() < max_bytes * 2);
+  simdjson::dom::parser parser;
+  uint64_t bytes = 0;
+  size_t start = 0;
+  while (start < data.size() && bytes < max_bytes) {
+    size_t end = data.find('\n', start);
+    if (end == std::string::npos) end = data.size();
+    std::string_view text;
+    if (end > start && !parser.parse(data.data() + start, end - start)["text"].get(text)) {
+      texts->emplace_back(text);
+      bytes += text.size();
+    }
+    start = end + 1;
+  }
+  return Status::OK();
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string corpus, stage_list = "repeats,boilerplate,pii";
+  int runs = 5;
+  uint64_t max_bytes = 256ull << 20;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (i + 1 >= argc) return Fail("missing value after " + a);
+    if (a == "--corpus") corpus = argv[++i];
+    else if (a == "--stages") stage_list = argv[++i];
+    else if (a == "--runs") runs = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--max-bytes") {
+      Status s = saring::ParseByteSize(argv[++i], &max_bytes);
+      if (!s.ok()) return Fail(s.message());
+    } else return Fail("unknown flag " + a);
+  }
+  if (corpus.empty()) return Fail("usage: repair_bench --corpus FILE [--stages a,b] [--runs N] [--max-bytes 256M]");
+
+  saring::PipelineConfig config;
+  Status s = saring::LoadPreset("default", &config);
+  std::vector<std::string> names;
+  std::vector<std::unique_ptr<saring::Stage>> stages;
+  for (size_t start = 0; start <= stage_list.size();) {
+    size_t comma = std::min(stage_list.find(',', start), stage_list.size());
+    std::string name = stage_list.substr(start, comma - start);
+    start = comma + 1;
+    auto it = std::find_if(config.stages.begin(), config.stages.end(),
+                           [&](const saring::StageConfig& c) { return c.type == name; });
+    if (it == config.stages.end()) return Fail("the default preset has no stage '" + name + "'");
+    stages.emplace_back();
+    s = saring::CreateStage(*it, &stages.back());
+    if (!s.ok()) return Fail(s.ToString());
+    names.push_back(name);
+  }
+
+  std::vector<std::string> texts;
+  s = LoadTexts(corpus, max_bytes, &texts);
+  if (!s.ok()) return Fail(s.ToString());
+  uint64_t text_bytes = 0;
+  for (const std::string& t : texts) text_bytes += t.size();
+
+  std::vector<double> total_s, per_stage_s[16];
+  saring::Document doc;
+  for (int r = 0; r < runs; ++r) {
+    std::vector<double> stage_s(stages.size(), 0);
+    for (const std::string& text : texts) {
+      doc.Reset("bench", text);
+      for (size_t k = 0; k < stages.size() && !doc.removed(); ++k) {
+        auto t0 = std::chrono::steady_clock::now();
+        stages[k]->Process(doc);
+        stage_s[k] += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      }
+    }
+    double sum = 0;
+    for (size_t k = 0; k < stages.size(); ++k) {
+      per_stage_s[k].push_back(stage_s[k]);
+      sum += stage_s[k];
+    }
+    total_s.push_back(sum);
+  }
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  double mb = static_cast<double>(text_bytes) / 1e6;
+  std::printf("corpus %s: %zu documents, %.1f MB of text, median of %d runs, 1 thread\n", corpus.c_str(),
+              texts.size(), mb, runs);
+  std::printf("  %-24s %10.1f MB/s per core %12.0f docs/s\n", stage_list.c_str(), mb / Median(total_s),
+              static_cast<double>(texts.size()) / Median(total_s));
+  for (size_t k = 0; k < stages.size(); ++k) {
+    std::printf("  %-24s %10.1f MB/s per core\n", names[k].c_str(), mb / Median(per_stage_s[k]));
+  }
+  std::printf("  peak RSS %.1f MB\n", static_cast<double>(ru.ru_maxrss) / 1024.0);
+  return 0;
+}
