@@ -174,10 +174,6 @@ std::string RunStats::ToJson() const {
     time.Close();
   }
   root.Int("peak_rss_bytes", peak_rss_bytes);
-  for (const auto& [key, json] : extra_json) {
-    root.Key(key);
-    out.append(json);
-  }
   out.append("\n}\n");
   return out;
 }

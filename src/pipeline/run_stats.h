@@ -57,9 +57,6 @@ struct RunStats {
   uint64_t output_bytes = 0;      // bytes written to kept/removed/errors
   std::vector<std::string> output_files;
   std::string config_name;
-  // Extra top-level members of stats.json written by passes before the main
-  // one, as (key, JSON value text), e.g. the corpus line counts.
-  std::vector<std::pair<std::string, std::string>> extra_json;
   int threads = 0;
   double wall_seconds = 0;
   double cpu_seconds = 0;
