@@ -14,20 +14,22 @@
 #include <sys/resource.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "io/byte_source.h"
 #include "saring/config.h"
 #include "stages/stage_registry.h"
+#include "util/clock.h"
 
 namespace {
 
 using saring::Status;
+using saring::bench::Median;
 
 int Fail(const std::string& message) {
   std::fprintf(stderr, "repair_bench: %s\n", message.c_str());
@@ -61,11 +63,6 @@ Status LoadTexts(const std::string& path, uint64_t max_bytes, std::vector<std::s
   return Status::OK();
 }
 
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -87,6 +84,7 @@ int main(int argc, char** argv) {
 
   saring::PipelineConfig config;
   Status s = saring::LoadPreset("default", &config);
+  if (!s.ok()) return Fail(s.ToString());
   std::vector<std::string> names;
   std::vector<std::unique_ptr<saring::Stage>> stages;
   for (size_t start = 0; start <= stage_list.size();) {
@@ -108,16 +106,17 @@ int main(int argc, char** argv) {
   uint64_t text_bytes = 0;
   for (const std::string& t : texts) text_bytes += t.size();
 
-  std::vector<double> total_s, per_stage_s[16];
+  std::vector<double> total_s;
+  std::vector<std::vector<double>> per_stage_s(stages.size());
   saring::Document doc;
   for (int r = 0; r < runs; ++r) {
     std::vector<double> stage_s(stages.size(), 0);
     for (const std::string& text : texts) {
       doc.Reset("bench", text);
       for (size_t k = 0; k < stages.size() && !doc.removed(); ++k) {
-        auto t0 = std::chrono::steady_clock::now();
+        uint64_t t0 = saring::NowNs();
         stages[k]->Process(doc);
-        stage_s[k] += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        stage_s[k] += static_cast<double>(saring::NowNs() - t0) / 1e9;
       }
     }
     double sum = 0;

@@ -26,9 +26,13 @@
 
 #include <simdjson.h>
 
+#include "bench_util.h"
+
 extern char** environ;
 
 namespace {
+
+using saring::bench::Median;
 
 struct Sample {
   double seconds = 0;
@@ -73,13 +77,6 @@ Sample Spawn(const std::vector<std::string>& args, const char* stdout_path = "/d
   // saring exits 1 when some input records were bad; still a complete run.
   if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) s.seconds = -1;
   return s;
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  if (v.empty()) return 0;
-  size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 struct CorpusSize {

@@ -41,13 +41,14 @@ const std::vector<std::string_view>& Document::Lines() const {
   return lines_;
 }
 
-namespace {
-bool IsBlank(std::string_view line) {
+bool Document::IsBlankLine(std::string_view line) {
   for (char c : line) {
     if (c != ' ' && c != '\t' && c != '\r') return false;
   }
   return true;
 }
+
+namespace {
 bool IsAsciiSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 }  // namespace
 
@@ -57,7 +58,7 @@ const std::vector<std::string_view>& Document::Paragraphs() const {
   const char* begin = nullptr;
   const char* end = nullptr;
   for (std::string_view line : Lines()) {
-    if (IsBlank(line)) {
+    if (IsBlankLine(line)) {
       if (begin != nullptr) paragraphs_.emplace_back(begin, static_cast<size_t>(end - begin));
       begin = nullptr;
       continue;
@@ -72,7 +73,7 @@ const std::vector<std::string_view>& Document::Paragraphs() const {
     // paragraph.
     paragraphs_.clear();
     for (std::string_view line : Lines()) {
-      if (!IsBlank(line)) paragraphs_.push_back(line);
+      if (!IsBlankLine(line)) paragraphs_.push_back(line);
     }
   }
   paragraphs_ready_ = true;

@@ -64,6 +64,8 @@ class Document {
   // Words: maximal runs of non-whitespace bytes. (Scripts written without
   // spaces get a dictionary segmentation in a later stage of the design.)
   const std::vector<std::string_view>& Words() const;
+  // True for a line of only spaces, tabs and CRs: a paragraph separator.
+  static bool IsBlankLine(std::string_view line);
   // Code points in the text.
   size_t CharCount() const;
 

@@ -178,10 +178,7 @@ Status ParseConfigYaml(const std::string& yaml, const std::string& origin, Pipel
   for (const auto& kv : root) {
     std::string key = kv.first.as<std::string>();
     if (std::find(sections.begin(), sections.end(), key) != sections.end()) continue;
-    std::string msg = origin + ": unknown key '" + key + "'";
-    std::string near = ClosestMatch(key, sections);
-    if (!near.empty()) msg += " (did you mean '" + near + "'?)";
-    return Status::InvalidArgument(msg);
+    return Status::InvalidArgument(origin + ": unknown key '" + key + "'" + DidYouMean(key, sections));
   }
   Status s = ParseSection(root["input"], "section 'input'", &c.input);
   if (s.ok()) s = ParseSection(root["output"], "section 'output'", &c.output);
@@ -195,10 +192,7 @@ Status ParseConfigYaml(const std::string& yaml, const std::string& origin, Pipel
 Status LoadPreset(const std::string& name, PipelineConfig* config) {
   std::string yaml = PresetYaml(name);
   if (yaml.empty()) {
-    std::string msg = "unknown preset '" + name + "'";
-    std::string near = ClosestMatch(name, PresetNames());
-    if (!near.empty()) msg += " (did you mean '" + near + "'?)";
-    return Status::InvalidArgument(msg);
+    return Status::InvalidArgument("unknown preset '" + name + "'" + DidYouMean(name, PresetNames()));
   }
   Status s = ParseConfigYaml(yaml, "preset " + name, config);
   if (s.ok()) config->name = name;

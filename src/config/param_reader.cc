@@ -32,6 +32,11 @@ std::string ClosestMatch(const std::string& word, const std::vector<std::string>
   return best;
 }
 
+std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string near = ClosestMatch(word, candidates);
+  return near.empty() ? "" : " (did you mean '" + near + "'?)";
+}
+
 ParamReader::ParamReader(std::string where, const YAML::Node& node)
     : where_(std::move(where)), node_(node) {
   if (node_ && !node_.IsNull() && !node_.IsMap()) {
@@ -121,10 +126,7 @@ Status ParamReader::Finish() {
   for (const auto& kv : node_) {
     std::string key = kv.first.as<std::string>();
     if (known_.count(key)) continue;
-    std::string msg = "unknown key '" + key + "' in " + where_;
-    std::string near = ClosestMatch(key, known);
-    if (!near.empty()) msg += " (did you mean '" + near + "'?)";
-    return Status::InvalidArgument(msg);
+    return Status::InvalidArgument("unknown key '" + key + "' in " + where_ + DidYouMean(key, known));
   }
   return Status::OK();
 }

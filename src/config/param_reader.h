@@ -57,6 +57,9 @@ class ParamReader {
 
 // The candidate closest to `word` by edit distance, or "" if none is close.
 std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates);
+// " (did you mean 'x'?)" with the closest candidate, or "" if none is close:
+// the tail of every "unknown ..." error.
+std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates);
 
 }  // namespace saring
 

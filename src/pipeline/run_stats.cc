@@ -30,11 +30,7 @@ void BatchStats::Merge(const BatchStats& o) {
   for (size_t i = 0; i < o.stage_ns.size(); ++i) stage_ns[i] += o.stage_ns[i];
   if (stage_counters.size() < o.stage_counters.size()) stage_counters.resize(o.stage_counters.size());
   for (size_t i = 0; i < o.stage_counters.size(); ++i) {
-    for (const auto& [key, n] : o.stage_counters[i]) {
-      auto it = stage_counters[i].find(key);
-      if (it == stage_counters[i].end()) it = stage_counters[i].emplace(key, 0).first;
-      it->second += n;
-    }
+    for (const auto& [key, n] : o.stage_counters[i]) stage_counters[i][key] += n;
   }
   parse_ns += o.parse_ns;
   serialize_ns += o.serialize_ns;

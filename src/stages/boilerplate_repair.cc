@@ -19,7 +19,7 @@ int BoilerplateLineRepair::Classify(std::string_view line) {
   // Cheap rejection before the key: a long line is content.
   if (line.size() > 4 * options_.max_line_chars) return kContent;
   size_t chars = MakeLineKey(line, &key_);
-  if (chars == 0) return line.find_first_not_of(" \t\r") == std::string_view::npos ? kBlank : kTemplate;
+  if (chars == 0) return Document::IsBlankLine(line) ? kBlank : kTemplate;
   if (chars > options_.max_line_chars) return kContent;
   size_t words = static_cast<size_t>(std::count(key_.begin(), key_.end(), ' ')) + 1;
   if (words > options_.max_line_words) return kContent;

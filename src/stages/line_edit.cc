@@ -5,14 +5,6 @@
 #include "text/utf8.h"
 
 namespace saring {
-namespace {
-
-bool IsBlankLine(std::string_view line) {
-  return std::all_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
-}
-
-}  // namespace
-
 std::string TextWithoutLines(const Document& doc, const std::vector<uint8_t>& drop) {
   const std::vector<std::string_view>& lines = doc.Lines();
   std::string out;
@@ -22,7 +14,7 @@ std::string TextWithoutLines(const Document& doc, const std::vector<uint8_t>& dr
   bool after_blank = false;  // the previous original line was blank
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = lines[i];
-    if (IsBlankLine(line)) {
+    if (Document::IsBlankLine(line)) {
       blank_run = after_blank ? blank_run + 1 : 1;
       after_blank = true;
       continue;

@@ -44,8 +44,6 @@ bool CheckCard(std::string_view s) {
   }
   return !all_years;
 }
-bool CheckNik(std::string_view s) { return IsPlausibleNik(s); }
-bool CheckChineseId(std::string_view s) { return IsValidChineseId(s); }
 bool CheckMyKad(std::string_view s) {  // YYMMDD-PB-NNNN
   return ValidDayMonth(TwoDigits(s, 4), TwoDigits(s, 2));
 }
@@ -81,8 +79,8 @@ const Candidate kCandidates[] = {
      R"([A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})",
      &CheckEmail},
     {PiiKind::kCard, R"([2-6]\d{3}(?:[ \-]?\d){9,15})", &CheckCard},
-    {PiiKind::kNationalId, R"(\d{17}[\dXx])", &CheckChineseId},
-    {PiiKind::kNationalId, R"(\d{16})", &CheckNik},
+    {PiiKind::kNationalId, R"(\d{17}[\dXx])", &IsValidChineseId},
+    {PiiKind::kNationalId, R"(\d{16})", &IsPlausibleNik},
     {PiiKind::kNationalId, R"(\d{6}-\d{2}-\d{4})", &CheckMyKad},
     {PiiKind::kNationalId, R"(\d{3}-\d{2}-\d{4})", &CheckSsn},
     {PiiKind::kPhone, R"(\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,6})", &CheckPhone},
@@ -239,20 +237,17 @@ void PiiRedaction::Process(Document& doc) {
 Status CreatePiiRedaction(const YAML::Node& params, std::unique_ptr<Stage>* stage) {
   PiiOptions o;
   ParamReader p("stage 'pii'", params);
-  std::vector<std::string> kinds(std::begin(kKindNames), std::end(kKindNames));
+  const std::vector<std::string> known(std::begin(kKindNames), std::end(kKindNames));
+  std::vector<std::string> kinds = known;
   p.Get("kinds", &kinds);
   for (size_t k = 0; k < kPiiKinds; ++k) p.Get(std::string(kKindNames[k]) + "_token", &o.tokens[k]);
   Status s = p.Finish();
   if (!s.ok()) return s;
   o.enabled.fill(false);
-  std::vector<std::string> known(std::begin(kKindNames), std::end(kKindNames));
   for (const std::string& kind : kinds) {
     auto it = std::find(known.begin(), known.end(), kind);
     if (it == known.end()) {
-      std::string msg = "stage 'pii': unknown kind '" + kind + "'";
-      std::string near = ClosestMatch(kind, known);
-      if (!near.empty()) msg += " (did you mean '" + near + "'?)";
-      return Status::InvalidArgument(msg);
+      return Status::InvalidArgument("stage 'pii': unknown kind '" + kind + "'" + DidYouMean(kind, known));
     }
     o.enabled[static_cast<size_t>(it - known.begin())] = true;
   }

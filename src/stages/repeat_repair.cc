@@ -23,8 +23,7 @@ size_t AbsDiff(size_t a, size_t b) { return a > b ? a - b : b - a; }
 // limit: any alignment within `limit` edits stays inside it, so cells
 // outside can be treated as infinite. Rows stop early once every cell in
 // the band exceeds the limit.
-size_t BoundedWordEditDistance(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b,
-                               size_t limit) {
+size_t BoundedWordEditDistance(std::span<const uint64_t> a, std::span<const uint64_t> b, size_t limit) {
   const size_t n = a.size(), m = b.size();
   const size_t inf = limit + 1;
   if (AbsDiff(n, m) > limit) return inf;
@@ -56,8 +55,8 @@ void ParagraphRepeatRepair::ClearSeen() {
   unit_begin_.assign(1, 0);
 }
 
-int ParagraphRepeatRepair::SeenBefore(uint64_t min_chars) {
-  if (key_chars_ == 0 || key_chars_ < min_chars) return 0;
+int ParagraphRepeatRepair::SeenBefore(size_t key_chars, uint64_t min_chars) {
+  if (key_chars == 0 || key_chars < min_chars) return 0;
   uint64_t h = HashKey(key_);
   if (exact_.count(h) > 0) return 1;
   bool near = false;
@@ -66,7 +65,7 @@ int ParagraphRepeatRepair::SeenBefore(uint64_t min_chars) {
     near = words_.size() >= std::max<uint64_t>(options_.near_min_words, kAnchorWords);
   }
   if (!near) {
-    exact_.emplace(h, 0);
+    exact_.insert(h);
     return 0;
   }
   const size_t bytes = kAnchorWords * sizeof(uint64_t);
@@ -75,9 +74,8 @@ int ParagraphRepeatRepair::SeenBefore(uint64_t min_chars) {
   for (uint64_t anchor : {head, tail}) {
     auto it = anchor_.find(anchor);
     if (it == anchor_.end()) continue;
-    std::vector<uint64_t>& earlier = earlier_;
-    earlier.assign(words_store_.begin() + unit_begin_[it->second],
-                   words_store_.begin() + unit_begin_[it->second + 1]);
+    std::span<const uint64_t> earlier(words_store_.data() + unit_begin_[it->second],
+                                      words_store_.data() + unit_begin_[it->second + 1]);
     size_t longer = std::max(earlier.size(), words_.size());
     size_t limit = std::max<size_t>(
         1, static_cast<size_t>(std::floor(options_.near_max_edit_fraction * static_cast<double>(longer))));
@@ -86,7 +84,7 @@ int ParagraphRepeatRepair::SeenBefore(uint64_t min_chars) {
   uint32_t index = static_cast<uint32_t>(unit_begin_.size() - 1);
   words_store_.insert(words_store_.end(), words_.begin(), words_.end());
   unit_begin_.push_back(static_cast<uint32_t>(words_store_.size()));
-  exact_.emplace(h, index);
+  exact_.insert(h);
   anchor_.emplace(head, index);
   anchor_.emplace(tail, index);
   return 0;
@@ -108,8 +106,7 @@ void ParagraphRepeatRepair::Process(Document& doc) {
     size_t first = line;
     while (lines[line].data() + lines[line].size() != p.data() + p.size()) ++line;
     multi_line |= line > first;
-    key_chars_ = MakeLineKey(p, &key_);
-    int seen = SeenBefore(options_.paragraph_min_chars);
+    int seen = SeenBefore(MakeLineKey(p, &key_), options_.paragraph_min_chars);
     if (seen == 0) continue;
     ++paragraphs_removed;
     near_removed += seen == 2;
@@ -122,8 +119,7 @@ void ParagraphRepeatRepair::Process(Document& doc) {
     ClearSeen();
     for (size_t i = 0; i < lines.size(); ++i) {
       if (drop_[i]) continue;
-      key_chars_ = MakeLineKey(lines[i], &key_);
-      if (SeenBefore(options_.line_min_chars) == 0) continue;
+      if (SeenBefore(MakeLineKey(lines[i], &key_), options_.line_min_chars) == 0) continue;
       drop_[i] = 1;
       ++lines_removed;
     }

@@ -33,8 +33,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -54,8 +56,7 @@ struct RepeatRepairOptions {
 
 // Word-level edit distance of a and b if it is at most `limit`, else
 // limit + 1. Banded, O(limit * length).
-size_t BoundedWordEditDistance(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b,
-                               size_t limit);
+size_t BoundedWordEditDistance(std::span<const uint64_t> a, std::span<const uint64_t> b, size_t limit);
 
 class ParagraphRepeatRepair : public Stage {
  public:
@@ -64,23 +65,22 @@ class ParagraphRepeatRepair : public Stage {
   void Process(Document& doc) override;
 
  private:
-  // Key word hashes of unit i: words_store_[unit_begin_[i] .. unit_begin_[i+1]),
-  // one flat array so that recording a unit does not allocate.
-  // Decides whether the unit with key `key_` repeats an earlier one and
-  // records it otherwise. Returns 0 (new), 1 (exact) or 2 (near).
-  int SeenBefore(uint64_t min_chars);
+  // Decides whether the unit whose key is in `key_` (`key_chars` code
+  // points) repeats an earlier one and records it otherwise. Returns 0
+  // (new), 1 (exact) or 2 (near).
+  int SeenBefore(size_t key_chars, uint64_t min_chars);
   void ClearSeen();
 
   RepeatRepairOptions options_;
   // Scratch, reused across documents.
   std::string key_;
-  size_t key_chars_ = 0;
-  std::unordered_map<uint64_t, uint32_t> exact_;   // key hash -> unit
+  std::unordered_set<uint64_t> exact_;             // key hashes seen
   std::unordered_map<uint64_t, uint32_t> anchor_;  // first/last words hash -> unit
+  // Key word hashes of unit i: words_store_[unit_begin_[i] .. unit_begin_[i+1]),
+  // one flat array so that recording a unit does not allocate.
   std::vector<uint64_t> words_store_;
   std::vector<uint32_t> unit_begin_;
   std::vector<uint64_t> words_;
-  std::vector<uint64_t> earlier_;
   std::vector<uint8_t> drop_;
 };
 

@@ -36,10 +36,8 @@ Status CreateStage(const StageConfig& config, std::unique_ptr<Stage>* stage) {
   for (const auto& t : kStageTypes) {
     if (config.type == t.name) return t.create(config.params, stage);
   }
-  std::string msg = "unknown stage '" + config.type + "'";
-  std::string near = ClosestMatch(config.type, StageTypeNames());
-  if (!near.empty()) msg += " (did you mean '" + near + "'?)";
-  return Status::InvalidArgument(msg);
+  return Status::InvalidArgument("unknown stage '" + config.type + "'" +
+                                 DidYouMean(config.type, StageTypeNames()));
 }
 
 Status CreateStages(const std::vector<StageConfig>& configs,
