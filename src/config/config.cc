@@ -22,7 +22,7 @@ struct Preset {
 };
 
 const Preset kPresets[] = {
-    {"default", "saring's own pipeline: normalize, repair repeats and template lines, redact PII, then drop fragments",
+    {"default", "saring's own pipeline: normalize, repair repeats, template and corpus-common lines, redact PII, then drop fragments",
      R"(# saring default pipeline
 stages:
   - normalize:
@@ -45,6 +45,23 @@ stages:
       languages: all
       max_line_chars: 120
       max_line_words: 16
+  # Lines that recur across the corpus (site headers and footers,
+  # navigation): a first pass counts every line of 10-200 characters and 2+
+  # words that is not a sentence of 12+ words (a republished story's
+  # sentences stay for dedup); a line on 3+ domains, or in 3+ documents of
+  # one domain, goes. On the 697-document Common Crawl sample the 124 lines
+  # found at these thresholds are navigation, license, Q&A-site, wiki and
+  # library-catalog templates; at 2 they start to include dates and common
+  # phrases ("united states"), so 3 is the lowest setting that stayed clean.
+  - common_lines:
+      min_docs: 3
+      min_domains: 3
+      min_chars: 10
+      max_chars: 200
+      min_words: 2
+      sentence_min_words: 12
+      url_field: auto
+      memory: 256MB
   # Personal data replaced by tokens such as <EMAIL>, <PHONE>.
   - pii:
       kinds: [email, phone, ip, card, national_id]
@@ -243,7 +260,7 @@ Status ApplyOverride(const std::string& assignment, PipelineConfig* config) {
 
 Status ValidateConfig(const PipelineConfig& config) {
   std::vector<std::unique_ptr<Stage>> stages;
-  return CreateStages(config.stages, &stages);
+  return CreateStages(config.stages, {}, &stages);
 }
 
 std::string ConfigToYaml(const PipelineConfig& config) {

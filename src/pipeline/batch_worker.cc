@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "corpus/domain.h"
 #include "json/json_writer.h"
 #include "stages/stage_registry.h"
 #include "util/clock.h"
@@ -54,12 +55,25 @@ void AppendBase64(std::string* out, std::string_view in) {
   }
 }
 
+// The string at `path` (keys of nested objects) in `object`, or "".
+std::string_view StringAtPath(simdjson::dom::object object, const std::vector<std::string>& path) {
+  simdjson::dom::element e;
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (object.at_key(path[i]).get(e)) return {};
+    if (i + 1 < path.size() && e.get_object().get(object)) return {};
+  }
+  std::string_view s;
+  if (e.get_string().get(s)) return {};
+  return s;
+}
+
 }  // namespace
 
-BatchWorker::BatchWorker(const PipelineConfig& config, const std::vector<InputFile>& files)
+BatchWorker::BatchWorker(const PipelineConfig& config, const std::vector<InputFile>& files,
+                         const std::vector<StageContext>& contexts)
     : config_(config), files_(files) {
   // The config was validated before the run starts, so this cannot fail.
-  Status s = CreateStages(config.stages, &stages_);
+  Status s = CreateStages(config.stages, contexts, &stages_);
   (void)s;
   compressor_ = NewFrameCompressor(CompressionFromName(config.output.compression),
                                    config.output.compression_level);
@@ -78,6 +92,30 @@ void BatchWorker::Process(const InputBatch& in, OutputBatch* out) {
   CompressStream(&kept_plain_, &out->kept, &out->stats);
   CompressStream(&removed_plain_, &out->removed, &out->stats);
   CompressStream(&errors_plain_, &out->errors, &out->stats);
+}
+
+void BatchWorker::CountLines(const InputBatch& in,
+                             const std::vector<std::vector<std::string>>& url_paths,
+                             LineCensus::Shard* shard) {
+  url_paths_ = &url_paths;
+  BatchStats ignored;
+  ignored.stage_ns.assign(stages_.size(), 0);
+  for (const RawRecord& r : in.records) {
+    std::string_view raw(in.data.data() + r.offset, r.length);
+    url_ = {};
+    if (r.kind == RecordKind::kJsonLine) {
+      std::string kind, error;
+      if (DecodeJsonLine(r, raw, &kind, &error) != Outcome::kDocument) continue;
+    } else if (r.kind == RecordKind::kTextFile) {
+      DecodeTextFile(r, raw);
+    } else {
+      continue;
+    }
+    RunStages(&ignored);
+    if (!doc_.removed()) shard->AddDocument(doc_.text(), url_.empty() ? "" : DomainOf(url_));
+  }
+  for (auto& stage : stages_) stage->TakeCounters();
+  url_paths_ = nullptr;
 }
 
 void BatchWorker::CompressStream(std::string* plain, std::string* frame, BatchStats* stats) {
@@ -191,6 +229,12 @@ BatchWorker::Outcome BatchWorker::DecodeJsonLine(const RawRecord& r, std::string
     *error = "field \"" + config_.input.text_field + "\" is " + TypeName(text_value.type()) +
              ", expected a string";
     return Outcome::kError;
+  }
+  if (url_paths_ != nullptr) {
+    for (const auto& path : *url_paths_) {
+      url_ = StringAtPath(object, path);
+      if (!url_.empty()) break;
+    }
   }
   members_.clear();
   ScanObjectMembers(json, &members_);

@@ -15,6 +15,7 @@
 
 #include <simdjson.h>
 
+#include "corpus/line_census.h"
 #include "io/frame_compressor.h"
 #include "json/object_scanner.h"
 #include "pipeline/batch.h"
@@ -22,15 +23,25 @@
 #include "saring/config.h"
 #include "saring/document.h"
 #include "saring/stage.h"
+#include "stages/stage_registry.h"
 
 namespace saring {
 
 class BatchWorker {
  public:
   // `files` must outlive the worker. `config` must have been validated.
-  BatchWorker(const PipelineConfig& config, const std::vector<InputFile>& files);
+  // `contexts`: one per stage, or empty (see StageContext).
+  BatchWorker(const PipelineConfig& config, const std::vector<InputFile>& files,
+              const std::vector<StageContext>& contexts = {});
 
   void Process(const InputBatch& in, OutputBatch* out);
+
+  // The census pass of common_lines: decodes each document, runs this
+  // worker's stages, and adds what survives to `shard` under the domain of
+  // the first of `url_paths` (field paths) that holds a string. Writes
+  // nothing; bad records are skipped here and reported by the main pass.
+  void CountLines(const InputBatch& in, const std::vector<std::vector<std::string>>& url_paths,
+                  LineCensus::Shard* shard);
 
  private:
   enum class Outcome { kDocument, kBlank, kError };
@@ -57,6 +68,8 @@ class BatchWorker {
   std::vector<JsonMember> members_;  // its top-level members
   bool has_id_ = false;
   bool from_json_ = false;
+  const std::vector<std::vector<std::string>>* url_paths_ = nullptr;  // census only
+  std::string_view url_;
   std::string repaired_;
   std::string derived_id_;
 

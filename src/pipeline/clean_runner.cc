@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 
 #include <atomic>
+#include <cstdio>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -27,8 +28,10 @@
 #include "pipeline/batch.h"
 #include "pipeline/batch_reader.h"
 #include "pipeline/batch_worker.h"
+#include "pipeline/corpus_pass.h"
 #include "pipeline/input_files.h"
 #include "pipeline/output_dir.h"
+#include "pipeline/pool.h"
 #include "pipeline/progress.h"
 #include "pipeline/run_stats.h"
 #include "stages/stage_registry.h"
@@ -36,31 +39,6 @@
 
 namespace saring {
 namespace {
-
-// Recycles batches so their buffers keep their capacity between uses.
-template <typename T>
-class Pool {
- public:
-  T* Get() {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (free_.empty()) {
-      all_.push_back(std::make_unique<T>());
-      return all_.back().get();
-    }
-    T* t = free_.back();
-    free_.pop_back();
-    return t;
-  }
-  void Put(T* t) {
-    std::lock_guard<std::mutex> lock(mu_);
-    free_.push_back(t);
-  }
-
- private:
-  std::mutex mu_;
-  std::vector<std::unique_ptr<T>> all_;
-  std::vector<T*> free_;
-};
 
 // The serial output stage: appends frames, merges stats, reports errors.
 class OrderedWriter {
@@ -162,6 +140,12 @@ Status RunClean(const CleanOptions& options, CleanReport* report) {
   for (const StageConfig& c : options.config.stages) stats.stage_names.push_back(c.type);
   for (const InputFile& f : files) stats.input_file_bytes += f.size;
 
+  std::vector<StageContext> contexts;
+  s = RunCorpusPasses(options, files, stats.threads,
+                      [](const std::string& warning) { std::fprintf(stderr, "%s\n", warning.c_str()); },
+                      &contexts, &stats.common_lines);
+  if (!s.ok()) return s;
+
   BatchReader::Options reader_options;
   reader_options.batch_bytes = options.batch_bytes;
   reader_options.max_record_bytes = options.config.input.max_doc_bytes;
@@ -203,7 +187,7 @@ Status RunClean(const CleanOptions& options, CleanReport* report) {
                 tbb::filter_mode::parallel,
                 [&](InputBatch* batch) -> OutputBatch* {
                   std::unique_ptr<BatchWorker>& worker = workers.local();
-                  if (!worker) worker = std::make_unique<BatchWorker>(options.config, files);
+                  if (!worker) worker = std::make_unique<BatchWorker>(options.config, files, contexts);
                   OutputBatch* out = output_pool.Get();
                   worker->Process(*batch, out);
                   input_pool.Put(batch);

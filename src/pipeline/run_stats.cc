@@ -69,6 +69,11 @@ class JsonObject {
     Key(k);
     out_->append(v ? "true" : "false");
   }
+  // `json` must be a complete JSON value.
+  void Raw(std::string_view k, std::string_view json) {
+    Key(k);
+    out_->append(json);
+  }
   // Nested object; the caller closes it with Close() on the child.
   JsonObject Child(std::string_view k) {
     Key(k);
@@ -84,6 +89,42 @@ class JsonObject {
 };
 
 double Seconds(uint64_t ns) { return static_cast<double>(ns) / 1e9; }
+
+std::string HashHex(uint64_t hash) { return fmt::format("{:016x}", hash); }
+
+// [{"line": "...", "docs": N, "domains": N}, ...]; a line the main pass never
+// met (its documents were removed before the stage) shows its hash.
+std::string TopLinesJson(const std::vector<CommonLine>& top, int indent) {
+  std::string out = "[";
+  for (size_t i = 0; i < top.size(); ++i) {
+    out += i == 0 ? "\n" : ",\n";
+    out.append(indent + 2, ' ');
+    out += "{\"line\": ";
+    AppendJsonString(&out, top[i].key.empty() ? "#" + HashHex(top[i].hash) : top[i].key);
+    out += fmt::format(", \"docs\": {}, \"domains\": {}}}", top[i].docs, top[i].domains);
+  }
+  if (!top.empty()) out.append("\n").append(indent, ' ');
+  return out + "]";
+}
+
+void CommonLinesJson(const CommonLinesReport& r, JsonObject* parent) {
+  JsonObject o = parent->Child("common_lines");
+  if (!r.skipped.empty()) o.Str("skipped", r.skipped);
+  o.Int("min_docs", r.options.min_docs);
+  o.Int("min_domains", r.options.min_domains);
+  o.Num("seconds", r.seconds);
+  if (r.result != nullptr) {
+    const LineCensusStats& st = r.result->stats();
+    o.Int("docs_counted", st.docs);
+    o.Int("line_records", st.line_records);
+    o.Int("distinct_lines", st.distinct_lines);
+    o.Int("common_lines", st.common_lines);
+    o.Int("runs_spilled", st.runs_spilled);
+    o.Int("bytes_spilled", st.bytes_spilled);
+    o.Raw("top", TopLinesJson(r.result->Top(), 4));
+  }
+  o.Close();
+}
 
 }  // namespace
 
@@ -141,6 +182,7 @@ std::string RunStats::ToJson() const {
     }
     repairs.Close();
   }
+  for (const CommonLinesReport& r : common_lines) CommonLinesJson(r, &root);
   {
     JsonObject errors = root.Child("errors");
     for (const auto& [kind, n] : t.errors) errors.Int(kind, n);
@@ -209,6 +251,14 @@ std::string RunStats::SummaryTable(const std::string& output_dir) const {
   if (t.docs_rewritten > 0) row("kept, text rewritten by a stage", t.docs_rewritten, Pct(t.docs_rewritten, t.docs_in));
   for (size_t i = 0; i < stage_names.size() && i < t.stage_counters.size(); ++i) {
     for (const auto& [key, n] : t.stage_counters[i]) row("  " + stage_names[i] + ": " + key, n, "");
+  }
+  for (const CommonLinesReport& r : common_lines) {
+    if (!r.skipped.empty()) {
+      s += "  common_lines: skipped: " + r.skipped + "\n";
+    } else if (r.result != nullptr) {
+      s += fmt::format("  common_lines: {} of {} distinct lines are common (first pass {:.2f} s)\n",
+                       r.result->stats().common_lines, r.result->stats().distinct_lines, r.seconds);
+    }
   }
   row("errors", t.docs_error, Pct(t.docs_error, t.docs_in));
   for (const auto& [kind, n] : t.errors) row("  " + kind, n, "");

@@ -12,11 +12,23 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "corpus/line_census.h"
+
 namespace saring {
+
+// What the corpus pass of a common_lines stage found (stats.json
+// "common_lines").
+struct CommonLinesReport {
+  std::string skipped;  // why the pass did not run; "" when it ran
+  LineCensusOptions options;
+  double seconds = 0;
+  std::shared_ptr<const CommonLineSet> result;  // null when skipped
+};
 
 struct DocCount {
   uint64_t docs = 0;
@@ -63,6 +75,7 @@ struct RunStats {
   uint64_t peak_rss_bytes = 0;
   uint64_t read_ns = 0;   // serial input stage (read + decompress + split)
   uint64_t write_ns = 0;  // serial output stage (append + rename)
+  std::vector<CommonLinesReport> common_lines;  // one per common_lines stage (at most one)
   bool accounting_ok = false;
 
   // docs_in == kept + removed + errors

@@ -4,6 +4,10 @@
 // own parameters (see ParamReader), so a typo in a config file fails before
 // any input is read.
 //
+// Some stages need facts about the whole input, gathered by a corpus pass
+// before the main pass (common_lines needs the lines the census found);
+// RunClean gathers them and hands each stage its StageContext.
+//
 // Thread-safety: CreateStage may be called from several threads at once.
 
 #ifndef SARING_STAGES_STAGE_REGISTRY_H_
@@ -19,10 +23,24 @@
 
 namespace saring {
 
-Status CreateStage(const StageConfig& config, std::unique_ptr<Stage>* stage);
+class CommonLineSet;
 
-// Builds the whole list, in order.
+// What a stage may be told about the corpus; empty when no pass ran (config
+// validation, benchmarks, stdin input).
+struct StageContext {
+  std::shared_ptr<const CommonLineSet> common_lines;  // for common_lines
+};
+
+Status CreateStage(const StageConfig& config, const StageContext& context,
+                   std::unique_ptr<Stage>* stage);
+inline Status CreateStage(const StageConfig& config, std::unique_ptr<Stage>* stage) {
+  return CreateStage(config, StageContext(), stage);
+}
+
+// Builds the whole list, in order. `contexts` is empty or has one entry per
+// config.
 Status CreateStages(const std::vector<StageConfig>& configs,
+                    const std::vector<StageContext>& contexts,
                     std::vector<std::unique_ptr<Stage>>* stages);
 
 std::vector<std::string> StageTypeNames();
