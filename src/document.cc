@@ -1,6 +1,7 @@
 #include "saring/document.h"
 
 #include "json/json_writer.h"
+#include "text/line_key.h"
 #include "text/utf8.h"
 
 namespace saring {
@@ -22,7 +23,7 @@ void Document::SetText(std::string text) {
 }
 
 void Document::InvalidateViews() {
-  lines_ready_ = paragraphs_ready_ = words_ready_ = false;
+  lines_ready_ = paragraphs_ready_ = words_ready_ = line_keys_ready_ = false;
   char_count_.reset();
 }
 
@@ -41,6 +42,23 @@ const std::vector<std::string_view>& Document::Lines() const {
   return lines_;
 }
 
+std::string_view Document::LineKey(size_t i, size_t* chars) const {
+  if (!line_keys_ready_) {
+    line_keys_.assign(Lines().size(), LineKeySlot());
+    line_key_bytes_.clear();
+    line_keys_ready_ = true;
+  }
+  LineKeySlot& slot = line_keys_[i];
+  if (!slot.ready) {
+    slot.offset = line_key_bytes_.size();
+    slot.chars = AppendLineKey(lines_[i], &line_key_bytes_);
+    slot.size = line_key_bytes_.size() - slot.offset;
+    slot.ready = true;
+  }
+  *chars = slot.chars;
+  return std::string_view(line_key_bytes_).substr(slot.offset, slot.size);
+}
+
 bool Document::IsBlankLine(std::string_view line) {
   for (char c : line) {
     if (c != ' ' && c != '\t' && c != '\r') return false;
@@ -49,7 +67,9 @@ bool Document::IsBlankLine(std::string_view line) {
 }
 
 namespace {
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
 }  // namespace
 
 const std::vector<std::string_view>& Document::Paragraphs() const {

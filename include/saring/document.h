@@ -64,6 +64,12 @@ class Document {
   // Words: maximal runs of non-whitespace bytes. (Scripts written without
   // spaces get a dictionary segmentation in a later stage of the design.)
   const std::vector<std::string_view>& Words() const;
+  // The LineKey of line i (src/text/line_key.h: case folded, digits as 0,
+  // punctuation as spaces) and, in *chars, its length in code points.
+  // Computed on first request and kept until the text changes, so the
+  // repair stages key each line once between them. The view is valid until
+  // the next LineKey() call or SetText().
+  std::string_view LineKey(size_t i, size_t* chars) const;
   // True for a line of only spaces, tabs and CRs: a paragraph separator.
   static bool IsBlankLine(std::string_view line);
   // Code points in the text.
@@ -103,6 +109,13 @@ class Document {
   mutable std::vector<std::string_view> paragraphs_;
   mutable std::vector<std::string_view> words_;
   mutable std::optional<size_t> char_count_;
+  struct LineKeySlot {
+    size_t offset = 0, size = 0, chars = 0;
+    bool ready = false;
+  };
+  mutable bool line_keys_ready_ = false;
+  mutable std::vector<LineKeySlot> line_keys_;  // by line index
+  mutable std::string line_key_bytes_;          // the keys, in order of request
 };
 
 }  // namespace saring

@@ -228,19 +228,30 @@ class CommonLineCollector {
 
 }  // namespace
 
-LineKind ClassifyLine(std::string_view line, const LineCensusOptions& options, std::string* key,
-                      uint64_t* hash) {
+LineKind ClassifyLineLength(std::string_view line, const LineCensusOptions& options) {
   // A key never has more code points than the line has bytes, and a line of
   // more than 4 bytes per allowed code point is long text, not a template.
   if (line.size() < options.min_key_chars) return LineKind::kIgnored;
   if (line.size() > 4 * options.max_key_chars) return LineKind::kArticle;
-  size_t chars = MakeLineKey(line, key);
+  return LineKind::kCountable;
+}
+
+LineKind ClassifyLineKey(std::string_view line, std::string_view key, size_t chars,
+                         const LineCensusOptions& options, uint64_t* hash) {
   if (chars < options.min_key_chars) return LineKind::kIgnored;
   if (chars > options.max_key_chars) return LineKind::kArticle;
-  if (WordsWithLetters(*key, options.min_words) < options.min_words) return LineKind::kIgnored;
-  if (ReadsAsSentence(line, *key, chars, options)) return LineKind::kArticle;
-  *hash = HashKey(*key);
+  if (WordsWithLetters(key, options.min_words) < options.min_words) return LineKind::kIgnored;
+  if (ReadsAsSentence(line, key, chars, options)) return LineKind::kArticle;
+  *hash = HashKey(key);
   return LineKind::kCountable;
+}
+
+LineKind ClassifyLine(std::string_view line, const LineCensusOptions& options, std::string* key,
+                      uint64_t* hash) {
+  LineKind kind = ClassifyLineLength(line, options);
+  if (kind != LineKind::kCountable) return kind;
+  size_t chars = MakeLineKey(line, key);
+  return ClassifyLineKey(line, *key, chars, options, hash);
 }
 
 bool CountableLineHash(std::string_view line, const LineCensusOptions& options, std::string* key,

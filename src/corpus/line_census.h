@@ -88,6 +88,12 @@ enum class LineKind {
 };
 LineKind ClassifyLine(std::string_view line, const LineCensusOptions& options, std::string* key,
                       uint64_t* hash);
+// The two halves of ClassifyLine, for callers that already have the key: the
+// test on the line's byte length (kCountable: it needs its key to tell), and
+// the rest, given the key and its length in code points.
+LineKind ClassifyLineLength(std::string_view line, const LineCensusOptions& options);
+LineKind ClassifyLineKey(std::string_view line, std::string_view key, size_t chars,
+                         const LineCensusOptions& options, uint64_t* hash);
 
 // Hash of `line`'s key when the line is countable under `options`, else
 // false. `key` is scratch space. The census and the stage both call this, so

@@ -15,15 +15,17 @@ enum LineClass { kContent = 0, kTemplate = 1, kBlank = 2 };
 
 }  // namespace
 
-int BoilerplateLineRepair::Classify(std::string_view line) {
+int BoilerplateLineRepair::Classify(const Document& doc, size_t i) {
   // Cheap rejection before the key: a long line is content.
+  std::string_view line = doc.Lines()[i];
   if (line.size() > 4 * options_.max_line_chars) return kContent;
-  size_t chars = MakeLineKey(line, &key_);
+  size_t chars;
+  std::string_view key = doc.LineKey(i, &chars);
   if (chars == 0) return Document::IsBlankLine(line) ? kBlank : kTemplate;
   if (chars > options_.max_line_chars) return kContent;
-  size_t words = static_cast<size_t>(std::count(key_.begin(), key_.end(), ' ')) + 1;
+  size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
   if (words > options_.max_line_words) return kContent;
-  return lexicon_->Matches(key_) ? kTemplate : kContent;
+  return lexicon_->Matches(key) ? kTemplate : kContent;
 }
 
 void BoilerplateLineRepair::Process(Document& doc) {
@@ -33,13 +35,13 @@ void BoilerplateLineRepair::Process(Document& doc) {
   uint64_t leading = 0, trailing = 0;
   size_t top = 0;
   for (; top < n; ++top) {
-    int c = Classify(lines[top]);
+    int c = Classify(doc, top);
     if (c == kContent) break;
     drop_[top] = 1;
     leading += c == kTemplate;
   }
   for (size_t i = n; i > top; --i) {
-    int c = Classify(lines[i - 1]);
+    int c = Classify(doc, i - 1);
     if (c == kContent) break;
     drop_[i - 1] = 1;
     trailing += c == kTemplate;

@@ -56,11 +56,10 @@ class BoilerplateLineRepair : public Stage {
 
  private:
   // 1: a template line, 0: content, 2: blank.
-  int Classify(std::string_view line);
+  int Classify(const Document& doc, size_t i);
 
   BoilerplateRepairOptions options_;
   std::shared_ptr<const BoilerplateLexicon> lexicon_;
-  std::string key_;
   std::vector<uint8_t> drop_;
 };
 

@@ -67,12 +67,16 @@ void CommonLineRepair::Process(Document& doc) {
   drop_.assign(lines.size(), 0);
   uint64_t removed = 0;
   uint64_t hash;
+  size_t key_chars;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!CountableLineHash(lines[i], options_.census, &key_, &hash)) continue;
+    if (ClassifyLineLength(lines[i], options_.census) != LineKind::kCountable) continue;
+    std::string_view key = doc.LineKey(i, &key_chars);  // shared with the other repairs
+    if (ClassifyLineKey(lines[i], key, key_chars, options_.census, &hash) != LineKind::kCountable)
+      continue;
     if (!common_->Contains(hash)) continue;
     drop_[i] = 1;
     ++removed;
-    common_->NoteKey(hash, key_);
+    common_->NoteKey(hash, key);
   }
   if (removed == 0) return;
   uint64_t chars = DropLines(doc, drop_, name(), "every line is a common line");

@@ -64,7 +64,6 @@ class CommonLineRepair : public Stage {
  private:
   CommonLinesOptions options_;
   std::shared_ptr<const CommonLineSet> common_;
-  std::string key_;
   std::vector<uint8_t> drop_;
 };
 

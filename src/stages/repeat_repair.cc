@@ -23,7 +23,8 @@ size_t AbsDiff(size_t a, size_t b) { return a > b ? a - b : b - a; }
 // limit: any alignment within `limit` edits stays inside it, so cells
 // outside can be treated as infinite. Rows stop early once every cell in
 // the band exceeds the limit.
-size_t BoundedWordEditDistance(std::span<const uint64_t> a, std::span<const uint64_t> b, size_t limit) {
+size_t BoundedWordEditDistance(std::span<const uint64_t> a, std::span<const uint64_t> b,
+                               size_t limit) {
   const size_t n = a.size(), m = b.size();
   const size_t inf = limit + 1;
   if (AbsDiff(n, m) > limit) return inf;
@@ -51,43 +52,84 @@ size_t BoundedWordEditDistance(std::span<const uint64_t> a, std::span<const uint
 void ParagraphRepeatRepair::ClearSeen() {
   exact_.clear();
   anchor_.clear();
-  words_store_.clear();
+  unit_keys_.clear();
   unit_begin_.assign(1, 0);
 }
 
+namespace {
+
+// Byte offset just past the first `n` words of `key` (at the n-th space),
+// and the offset where its last `n` words start.
+size_t HeadEnd(std::string_view key, size_t n) {
+  size_t pos = 0;
+  for (size_t k = 0; k < n; ++k) pos = key.find(' ', pos) + 1;
+  return pos - 1;
+}
+size_t TailBegin(std::string_view key, size_t n) {
+  size_t pos = key.size();
+  for (size_t k = 0; k < n; ++k) pos = key.rfind(' ', pos - 1);
+  return pos + 1;
+}
+
+}  // namespace
+
+// Near repeats are rare, so a unit's words are hashed only when one of its
+// anchors (its first or last 4 words, hashed as text) matches an earlier
+// unit's; hashing every word of every unit up front cost more than keying.
 int ParagraphRepeatRepair::SeenBefore(size_t key_chars, uint64_t min_chars) {
   if (key_chars == 0 || key_chars < min_chars) return 0;
-  uint64_t h = HashKey(key_);
+  const uint64_t h = HashKey(key_);
   if (exact_.count(h) > 0) return 1;
-  bool near = false;
-  if (options_.near) {
-    HashKeyWords(key_, &words_);
-    near = words_.size() >= std::max<uint64_t>(options_.near_min_words, kAnchorWords);
-  }
-  if (!near) {
+  const size_t words = static_cast<size_t>(std::count(key_.begin(), key_.end(), ' ')) + 1;
+  if (!options_.near || words < std::max<uint64_t>(options_.near_min_words, kAnchorWords) ||
+      words <= kAnchorWords) {
     exact_.insert(h);
     return 0;
   }
-  const size_t bytes = kAnchorWords * sizeof(uint64_t);
-  uint64_t head = XXH3_64bits(words_.data(), bytes);
-  uint64_t tail = XXH3_64bits_withSeed(words_.data() + words_.size() - kAnchorWords, bytes, 1);
+  const uint64_t head = XXH3_64bits(key_.data(), HeadEnd(key_, kAnchorWords));
+  const size_t tail_begin = TailBegin(key_, kAnchorWords);
+  const uint64_t tail = XXH3_64bits_withSeed(key_.data() + tail_begin, key_.size() - tail_begin, 1);
+  bool hashed = false;
   for (uint64_t anchor : {head, tail}) {
     auto it = anchor_.find(anchor);
     if (it == anchor_.end()) continue;
-    std::span<const uint64_t> earlier(words_store_.data() + unit_begin_[it->second],
-                                      words_store_.data() + unit_begin_[it->second + 1]);
-    size_t longer = std::max(earlier.size(), words_.size());
-    size_t limit = std::max<size_t>(
-        1, static_cast<size_t>(std::floor(options_.near_max_edit_fraction * static_cast<double>(longer))));
-    if (BoundedWordEditDistance(earlier, words_, limit) <= limit) return 2;
+    if (!hashed) HashKeyWords(key_, &words_);
+    hashed = true;
+    const uint32_t u = it->second;
+    HashKeyWords(
+        std::string_view(unit_keys_).substr(unit_begin_[u], unit_begin_[u + 1] - unit_begin_[u]),
+        &earlier_words_);
+    size_t longer = std::max(earlier_words_.size(), words_.size());
+    size_t limit =
+        std::max<size_t>(1, static_cast<size_t>(std::floor(options_.near_max_edit_fraction *
+                                                           static_cast<double>(longer))));
+    if (BoundedWordEditDistance(earlier_words_, words_, limit) <= limit) return 2;
   }
-  uint32_t index = static_cast<uint32_t>(unit_begin_.size() - 1);
-  words_store_.insert(words_store_.end(), words_.begin(), words_.end());
-  unit_begin_.push_back(static_cast<uint32_t>(words_store_.size()));
+  const uint32_t index = static_cast<uint32_t>(unit_begin_.size() - 1);
+  unit_keys_.append(key_);
+  unit_begin_.push_back(unit_keys_.size());
   exact_.insert(h);
   anchor_.emplace(head, index);
   anchor_.emplace(tail, index);
   return 0;
+}
+
+// The key of lines [first, last] as one unit: their keys joined by spaces,
+// which is what MakeLineKey gives for the paragraph's text.
+size_t ParagraphRepeatRepair::JoinLineKeys(const Document& doc, size_t first, size_t last) {
+  key_.clear();
+  size_t chars = 0, n;
+  for (size_t i = first; i <= last; ++i) {
+    std::string_view k = doc.LineKey(i, &n);
+    if (n == 0) continue;
+    if (!key_.empty()) {
+      key_.push_back(' ');
+      ++chars;
+    }
+    key_.append(k);
+    chars += n;
+  }
+  return chars;
 }
 
 void ParagraphRepeatRepair::Process(Document& doc) {
@@ -106,7 +148,7 @@ void ParagraphRepeatRepair::Process(Document& doc) {
     size_t first = line;
     while (lines[line].data() + lines[line].size() != p.data() + p.size()) ++line;
     multi_line |= line > first;
-    int seen = SeenBefore(MakeLineKey(p, &key_), options_.paragraph_min_chars);
+    int seen = SeenBefore(JoinLineKeys(doc, first, line), options_.paragraph_min_chars);
     if (seen == 0) continue;
     ++paragraphs_removed;
     near_removed += seen == 2;
@@ -119,14 +161,15 @@ void ParagraphRepeatRepair::Process(Document& doc) {
     ClearSeen();
     for (size_t i = 0; i < lines.size(); ++i) {
       if (drop_[i]) continue;
-      if (SeenBefore(MakeLineKey(lines[i], &key_), options_.line_min_chars) == 0) continue;
+      if (SeenBefore(JoinLineKeys(doc, i, i), options_.line_min_chars) == 0) continue;
       drop_[i] = 1;
       ++lines_removed;
     }
   }
   if (lines_removed == 0) return;
 
-  uint64_t chars = DropLines(doc, drop_, name(), "nothing left");  // cannot happen: first copies stay
+  uint64_t chars =
+      DropLines(doc, drop_, name(), "nothing left");  // cannot happen: first copies stay
   Count("docs_repaired", 1);
   Count("paragraphs_removed", paragraphs_removed);
   Count("near_paragraphs_removed", near_removed);

@@ -56,7 +56,8 @@ struct RepeatRepairOptions {
 
 // Word-level edit distance of a and b if it is at most `limit`, else
 // limit + 1. Banded, O(limit * length).
-size_t BoundedWordEditDistance(std::span<const uint64_t> a, std::span<const uint64_t> b, size_t limit);
+size_t BoundedWordEditDistance(std::span<const uint64_t> a, std::span<const uint64_t> b,
+                               size_t limit);
 
 class ParagraphRepeatRepair : public Stage {
  public:
@@ -70,17 +71,20 @@ class ParagraphRepeatRepair : public Stage {
   // (new), 1 (exact) or 2 (near).
   int SeenBefore(size_t key_chars, uint64_t min_chars);
   void ClearSeen();
+  // Sets key_ to the key of lines [first, last]; returns its code points.
+  size_t JoinLineKeys(const Document& doc, size_t first, size_t last);
 
   RepeatRepairOptions options_;
   // Scratch, reused across documents.
   std::string key_;
   std::unordered_set<uint64_t> exact_;             // key hashes seen
   std::unordered_map<uint64_t, uint32_t> anchor_;  // first/last words hash -> unit
-  // Key word hashes of unit i: words_store_[unit_begin_[i] .. unit_begin_[i+1]),
-  // one flat array so that recording a unit does not allocate.
-  std::vector<uint64_t> words_store_;
-  std::vector<uint32_t> unit_begin_;
-  std::vector<uint64_t> words_;
+  // Key of unit i: unit_keys_[unit_begin_[i] .. unit_begin_[i+1]), one flat
+  // buffer so that recording a unit does not allocate.
+  std::string unit_keys_;
+  std::vector<size_t> unit_begin_;
+  std::vector<uint64_t> words_;          // word hashes of key_, on an anchor hit
+  std::vector<uint64_t> earlier_words_;  // and of the earlier unit
   std::vector<uint8_t> drop_;
 };
 

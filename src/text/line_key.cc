@@ -1,7 +1,9 @@
 #include "text/line_key.h"
 
+#include <emmintrin.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+
 #define XXH_INLINE_ALL  // header-only: short keys, the call overhead matters
 #include <xxhash.h>
 
@@ -17,12 +19,18 @@ struct AsciiTable {
   uint8_t map[128];
   constexpr AsciiTable() : map() {
     for (int c = 0; c < 128; ++c) {
-      if (c >= 'a' && c <= 'z') map[c] = static_cast<uint8_t>(c);
-      else if (c >= 'A' && c <= 'Z') map[c] = static_cast<uint8_t>(c - 'A' + 'a');
-      else if (c >= '0' && c <= '9') map[c] = '0';
-      else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') map[c] = kDrop;
-      else if (c == 0x7f) map[c] = kDrop;
-      else map[c] = kSpace;  // whitespace, punctuation, symbols
+      if (c >= 'a' && c <= 'z')
+        map[c] = static_cast<uint8_t>(c);
+      else if (c >= 'A' && c <= 'Z')
+        map[c] = static_cast<uint8_t>(c - 'A' + 'a');
+      else if (c >= '0' && c <= '9')
+        map[c] = '0';
+      else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
+        map[c] = kDrop;
+      else if (c == 0x7f)
+        map[c] = kDrop;
+      else
+        map[c] = kSpace;  // whitespace, punctuation, symbols
     }
   }
 };
@@ -35,11 +43,21 @@ NonAscii ClassifyNonAscii(UChar32 c, UChar32* folded) {
   switch (u_charType(c)) {
     case U_DECIMAL_DIGIT_NUMBER:
       return NonAscii::kDigit;
-    case U_SPACE_SEPARATOR: case U_LINE_SEPARATOR: case U_PARAGRAPH_SEPARATOR:
-    case U_DASH_PUNCTUATION: case U_START_PUNCTUATION: case U_END_PUNCTUATION:
-    case U_CONNECTOR_PUNCTUATION: case U_OTHER_PUNCTUATION: case U_INITIAL_PUNCTUATION:
-    case U_FINAL_PUNCTUATION: case U_MATH_SYMBOL: case U_CURRENCY_SYMBOL:
-    case U_MODIFIER_SYMBOL: case U_OTHER_SYMBOL: case U_CONTROL_CHAR:
+    case U_SPACE_SEPARATOR:
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR:
+    case U_DASH_PUNCTUATION:
+    case U_START_PUNCTUATION:
+    case U_END_PUNCTUATION:
+    case U_CONNECTOR_PUNCTUATION:
+    case U_OTHER_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
+    case U_FINAL_PUNCTUATION:
+    case U_MATH_SYMBOL:
+    case U_CURRENCY_SYMBOL:
+    case U_MODIFIER_SYMBOL:
+    case U_OTHER_SYMBOL:
+    case U_CONTROL_CHAR:
       return NonAscii::kSpace;
     case U_FORMAT_CHAR:
       return NonAscii::kDrop;
@@ -49,6 +67,29 @@ NonAscii ClassifyNonAscii(UChar32 c, UChar32* folded) {
   }
 }
 
+// Words are mostly runs of ASCII letters and digits: this handles up to 16
+// bytes of such a run with SSE2 (letters lowercased, digits to '0') and
+// stores them at `out` (16 bytes are written). Returns the run length, 0
+// when the first byte is not a letter or digit. Per-byte branches on
+// letter/separator mispredict about once a word; this takes one branch per
+// run and made keys of Latin-script text about twice as fast.
+int32_t CopyAsciiWordRun(const uint8_t* in, char* out) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+  const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+  // Signed compares: bytes >= 0x80 are negative, so never letters or digits.
+  const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                       _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+  const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                      _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+  const unsigned keep = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+  const int32_t run = keep == 0xFFFF ? 16 : __builtin_ctz(~keep);
+  if (run == 0) return 0;
+  const __m128i mapped =
+      _mm_or_si128(_mm_and_si128(lower, letter), _mm_and_si128(_mm_set1_epi8('0'), digit));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), mapped);
+  return run;
+}
+
 }  // namespace
 
 // The key is written through a raw pointer into a buffer sized for the
@@ -56,8 +97,14 @@ NonAscii ClassifyNonAscii(UChar32 c, UChar32* folded) {
 // at most 4 bytes, from at least 2 input bytes outside ASCII): appending byte
 // by byte to a std::string cost 40% of the repeats stage.
 size_t MakeLineKey(std::string_view text, std::string* key) {
-  key->resize(2 * text.size() + 4);
-  char* const begin = key->data();
+  key->clear();
+  return AppendLineKey(text, key);
+}
+
+size_t AppendLineKey(std::string_view text, std::string* key) {
+  const size_t old_size = key->size();
+  key->resize(old_size + 2 * text.size() + 4);
+  char* const begin = key->data() + old_size;
   char* out = begin;
   size_t chars = 0;
   bool pending_space = false;
@@ -72,6 +119,21 @@ size_t MakeLineKey(std::string_view text, std::string* key) {
   };
   int32_t i = 0;
   while (i < len) {
+    if (i + 16 <= len) {
+      // Stored one byte on when a separator is due, which then goes first.
+      int32_t run = CopyAsciiWordRun(s + i, out + pending_space);
+      if (run > 0) {
+        if (pending_space) {
+          *out++ = ' ';
+          ++chars;
+          pending_space = false;
+        }
+        out += run;
+        chars += static_cast<size_t>(run);
+        i += run;
+        if (run == 16) continue;
+      }
+    }
     uint8_t b = s[i];
     if (b < 0x80) {
       ++i;
@@ -111,7 +173,7 @@ size_t MakeLineKey(std::string_view text, std::string* key) {
       }
     }
   }
-  key->resize(static_cast<size_t>(out - begin));
+  key->resize(old_size + static_cast<size_t>(out - begin));
   return chars;
 }
 

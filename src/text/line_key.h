@@ -33,6 +33,8 @@ namespace saring {
 // Writes the key of `text` (valid UTF-8) to *key, replacing its contents.
 // Returns the number of code points in the key.
 size_t MakeLineKey(std::string_view text, std::string* key);
+// The same, appended to *key's current contents.
+size_t AppendLineKey(std::string_view text, std::string* key);
 
 // 64-bit hash of a key (XXH3).
 uint64_t HashKey(std::string_view key);

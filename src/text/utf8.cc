@@ -1,5 +1,7 @@
 #include "text/utf8.h"
 
+#include <cstring>
+
 #include <simdjson.h>
 
 namespace saring {
@@ -85,10 +87,20 @@ size_t RepairUtf8(std::string_view in, std::string* out) {
   return replaced;
 }
 
+// Eight bytes at a time: a continuation byte is 10xxxxxx, so it has bit 7
+// set and bit 6 clear; the rest are code point starts. Several times faster
+// than the byte loop, which GCC does not vectorize at -O2.
 size_t CountCodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  size_t continuation = 0;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    continuation += static_cast<size_t>(__builtin_popcountll(w & ~(w << 1) & kHigh));
+  }
+  for (; i < s.size(); ++i) continuation += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  return s.size() - continuation;
 }
 
 }  // namespace saring
