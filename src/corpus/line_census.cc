@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "text/line_key.h"
+#include "text/utf8.h"
 
 namespace saring {
 namespace {
@@ -229,10 +230,13 @@ class CommonLineCollector {
 }  // namespace
 
 LineKind ClassifyLineLength(std::string_view line, const LineCensusOptions& options) {
-  // A key never has more code points than the line has bytes, and a line of
-  // more than 4 bytes per allowed code point is long text, not a template.
+  // A key never has more code points than the line, so the maximum is
+  // checked on the line as written, before paying for its key.
   if (line.size() < options.min_key_chars) return LineKind::kIgnored;
-  if (line.size() > 4 * options.max_key_chars) return LineKind::kArticle;
+  if (line.size() > options.max_key_chars &&
+      (line.size() > 4 * options.max_key_chars || CountCodePoints(line) > options.max_key_chars)) {
+    return LineKind::kArticle;
+  }
   return LineKind::kCountable;
 }
 

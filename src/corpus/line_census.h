@@ -30,8 +30,8 @@
 // once, under the first of their domains. A document without article lines
 // is a story of its own. Copies are then deduplication's business.
 //
-// Only countable lines take part: keys of min_key_chars..max_key_chars code
-// points with at least min_words words containing a letter (a run of 4+
+// Only countable lines take part: lines of at most max_key_chars code points
+// whose keys have at least min_key_chars code points and min_words words containing a letter (a run of 4+
 // CJK, Thai ... characters, written without spaces, is enough), that do not read
 // as a sentence. Short keys ("0", "references") are too generic to call
 // templates. Long lines and sentences (terminal punctuation and at least

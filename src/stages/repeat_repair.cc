@@ -28,7 +28,10 @@ size_t BoundedWordEditDistance(std::span<const uint64_t> a, std::span<const uint
   const size_t n = a.size(), m = b.size();
   const size_t inf = limit + 1;
   if (AbsDiff(n, m) > limit) return inf;
-  std::vector<size_t> prev(m + 2, inf), cur(m + 2, inf);
+  // Scratch rows kept per thread: this runs on every anchor hit.
+  thread_local std::vector<size_t> prev, cur;
+  prev.assign(m + 2, inf);
+  cur.assign(m + 2, inf);
   for (size_t j = 0; j <= std::min(m, limit); ++j) prev[j] = j;
   for (size_t i = 1; i <= n; ++i) {
     size_t lo = i > limit ? i - limit : 1;
@@ -76,24 +79,24 @@ size_t TailBegin(std::string_view key, size_t n) {
 // Near repeats are rare, so a unit's words are hashed only when one of its
 // anchors (its first or last 4 words, hashed as text) matches an earlier
 // unit's; hashing every word of every unit up front cost more than keying.
-int ParagraphRepeatRepair::SeenBefore(size_t key_chars, uint64_t min_chars) {
+int ParagraphRepeatRepair::SeenBefore(std::string_view key, size_t key_chars, uint64_t min_chars) {
   if (key_chars == 0 || key_chars < min_chars) return 0;
-  const uint64_t h = HashKey(key_);
+  const uint64_t h = HashKey(key);
   if (exact_.count(h) > 0) return 1;
-  const size_t words = static_cast<size_t>(std::count(key_.begin(), key_.end(), ' ')) + 1;
+  const size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
   if (!options_.near || words < std::max<uint64_t>(options_.near_min_words, kAnchorWords) ||
       words <= kAnchorWords) {
     exact_.insert(h);
     return 0;
   }
-  const uint64_t head = XXH3_64bits(key_.data(), HeadEnd(key_, kAnchorWords));
-  const size_t tail_begin = TailBegin(key_, kAnchorWords);
-  const uint64_t tail = XXH3_64bits_withSeed(key_.data() + tail_begin, key_.size() - tail_begin, 1);
+  const uint64_t head = XXH3_64bits(key.data(), HeadEnd(key, kAnchorWords));
+  const size_t tail_begin = TailBegin(key, kAnchorWords);
+  const uint64_t tail = XXH3_64bits_withSeed(key.data() + tail_begin, key.size() - tail_begin, 1);
   bool hashed = false;
   for (uint64_t anchor : {head, tail}) {
     auto it = anchor_.find(anchor);
     if (it == anchor_.end()) continue;
-    if (!hashed) HashKeyWords(key_, &words_);
+    if (!hashed) HashKeyWords(key, &words_);
     hashed = true;
     const uint32_t u = it->second;
     HashKeyWords(
@@ -106,7 +109,7 @@ int ParagraphRepeatRepair::SeenBefore(size_t key_chars, uint64_t min_chars) {
     if (BoundedWordEditDistance(earlier_words_, words_, limit) <= limit) return 2;
   }
   const uint32_t index = static_cast<uint32_t>(unit_begin_.size() - 1);
-  unit_keys_.append(key_);
+  unit_keys_.append(key);
   unit_begin_.push_back(unit_keys_.size());
   exact_.insert(h);
   anchor_.emplace(head, index);
@@ -115,21 +118,25 @@ int ParagraphRepeatRepair::SeenBefore(size_t key_chars, uint64_t min_chars) {
 }
 
 // The key of lines [first, last] as one unit: their keys joined by spaces,
-// which is what MakeLineKey gives for the paragraph's text.
-size_t ParagraphRepeatRepair::JoinLineKeys(const Document& doc, size_t first, size_t last) {
+// which is what MakeLineKey gives for the paragraph's text. A single line's
+// key is the document's own (no copy); the view lasts until the next call.
+std::string_view ParagraphRepeatRepair::JoinLineKeys(const Document& doc, size_t first, size_t last,
+                                                     size_t* chars) {
+  if (first == last) return doc.LineKey(first, chars);
   key_.clear();
-  size_t chars = 0, n;
+  size_t n;
+  *chars = 0;
   for (size_t i = first; i <= last; ++i) {
     std::string_view k = doc.LineKey(i, &n);
     if (n == 0) continue;
     if (!key_.empty()) {
       key_.push_back(' ');
-      ++chars;
+      ++*chars;
     }
     key_.append(k);
-    chars += n;
+    *chars += n;
   }
-  return chars;
+  return key_;
 }
 
 void ParagraphRepeatRepair::Process(Document& doc) {
@@ -148,7 +155,9 @@ void ParagraphRepeatRepair::Process(Document& doc) {
     size_t first = line;
     while (lines[line].data() + lines[line].size() != p.data() + p.size()) ++line;
     multi_line |= line > first;
-    int seen = SeenBefore(JoinLineKeys(doc, first, line), options_.paragraph_min_chars);
+    size_t chars;
+    std::string_view key = JoinLineKeys(doc, first, line, &chars);
+    int seen = SeenBefore(key, chars, options_.paragraph_min_chars);
     if (seen == 0) continue;
     ++paragraphs_removed;
     near_removed += seen == 2;
@@ -161,7 +170,9 @@ void ParagraphRepeatRepair::Process(Document& doc) {
     ClearSeen();
     for (size_t i = 0; i < lines.size(); ++i) {
       if (drop_[i]) continue;
-      if (SeenBefore(JoinLineKeys(doc, i, i), options_.line_min_chars) == 0) continue;
+      size_t chars;
+      std::string_view key = doc.LineKey(i, &chars);
+      if (SeenBefore(key, chars, options_.line_min_chars) == 0) continue;
       drop_[i] = 1;
       ++lines_removed;
     }

@@ -66,13 +66,13 @@ class ParagraphRepeatRepair : public Stage {
   void Process(Document& doc) override;
 
  private:
-  // Decides whether the unit whose key is in `key_` (`key_chars` code
-  // points) repeats an earlier one and records it otherwise. Returns 0
-  // (new), 1 (exact) or 2 (near).
-  int SeenBefore(size_t key_chars, uint64_t min_chars);
+  // Decides whether the unit with this key (`key_chars` code points)
+  // repeats an earlier one and records it otherwise. Returns 0 (new),
+  // 1 (exact) or 2 (near).
+  int SeenBefore(std::string_view key, size_t key_chars, uint64_t min_chars);
   void ClearSeen();
-  // Sets key_ to the key of lines [first, last]; returns its code points.
-  size_t JoinLineKeys(const Document& doc, size_t first, size_t last);
+  // The key of lines [first, last] and, in *chars, its code points.
+  std::string_view JoinLineKeys(const Document& doc, size_t first, size_t last, size_t* chars);
 
   RepeatRepairOptions options_;
   // Scratch, reused across documents.
