@@ -54,6 +54,12 @@ int SentenceEnd(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
     line.remove_suffix(1);
   }
+  if (line.empty()) return 0;
+  // Most lines end in a letter or digit: answer those without the list.
+  const unsigned char last = static_cast<unsigned char>(line.back());
+  if (last < 0x80 && std::string_view(".!?\"')").find(static_cast<char>(last)) == std::string_view::npos) {
+    return 0;
+  }
   for (bool stripped = true; stripped;) {
     stripped = false;
     for (std::string_view c : kClosers) {
