@@ -57,7 +57,8 @@ int SentenceEnd(std::string_view line) {
   if (line.empty()) return 0;
   // Most lines end in a letter or digit: answer those without the list.
   const unsigned char last = static_cast<unsigned char>(line.back());
-  if (last < 0x80 && std::string_view(".!?\"')").find(static_cast<char>(last)) == std::string_view::npos) {
+  if (last < 0x80 &&
+      std::string_view(".!?\"')").find(static_cast<char>(last)) == std::string_view::npos) {
     return 0;
   }
   for (bool stripped = true; stripped;) {

@@ -52,9 +52,9 @@ size_t BoundedWordEditDistance(std::span<const uint64_t> a, std::span<const uint
   return prev[m];
 }
 
-void ParagraphRepeatRepair::ClearSeen() {
-  exact_.clear();
-  anchor_.clear();
+void ParagraphRepeatRepair::ClearSeen(size_t units) {
+  exact_.Reset(units);
+  anchor_.Reset(2 * units);
   unit_keys_.clear();
   unit_begin_.assign(1, 0);
 }
@@ -82,11 +82,11 @@ size_t TailBegin(std::string_view key, size_t n) {
 int ParagraphRepeatRepair::SeenBefore(std::string_view key, size_t key_chars, uint64_t min_chars) {
   if (key_chars == 0 || key_chars < min_chars) return 0;
   const uint64_t h = HashKey(key);
-  if (exact_.count(h) > 0) return 1;
+  if (exact_.Find(h) != nullptr) return 1;
   const size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
   if (!options_.near || words < std::max<uint64_t>(options_.near_min_words, kAnchorWords) ||
       words <= kAnchorWords) {
-    exact_.insert(h);
+    exact_.Insert(h, 0);
     return 0;
   }
   const uint64_t head = XXH3_64bits(key.data(), HeadEnd(key, kAnchorWords));
@@ -94,11 +94,11 @@ int ParagraphRepeatRepair::SeenBefore(std::string_view key, size_t key_chars, ui
   const uint64_t tail = XXH3_64bits_withSeed(key.data() + tail_begin, key.size() - tail_begin, 1);
   bool hashed = false;
   for (uint64_t anchor : {head, tail}) {
-    auto it = anchor_.find(anchor);
-    if (it == anchor_.end()) continue;
+    const uint32_t* unit = anchor_.Find(anchor);
+    if (unit == nullptr) continue;
     if (!hashed) HashKeyWords(key, &words_);
     hashed = true;
-    const uint32_t u = it->second;
+    const uint32_t u = *unit;
     HashKeyWords(
         std::string_view(unit_keys_).substr(unit_begin_[u], unit_begin_[u + 1] - unit_begin_[u]),
         &earlier_words_);
@@ -111,9 +111,9 @@ int ParagraphRepeatRepair::SeenBefore(std::string_view key, size_t key_chars, ui
   const uint32_t index = static_cast<uint32_t>(unit_begin_.size() - 1);
   unit_keys_.append(key);
   unit_begin_.push_back(unit_keys_.size());
-  exact_.insert(h);
-  anchor_.emplace(head, index);
-  anchor_.emplace(tail, index);
+  exact_.Insert(h, 0);
+  anchor_.Insert(head, index);
+  anchor_.Insert(tail, index);
   return 0;
 }
 
@@ -148,7 +148,7 @@ void ParagraphRepeatRepair::Process(Document& doc) {
   // Paragraph pass. Paragraph p covers lines [first, last] of the text.
   uint64_t paragraphs_removed = 0, near_removed = 0, lines_removed = 0;
   bool multi_line = false;
-  ClearSeen();
+  ClearSeen(paragraphs.size());
   size_t line = 0;
   for (std::string_view p : paragraphs) {
     while (lines[line].data() != p.data()) ++line;
@@ -167,7 +167,7 @@ void ParagraphRepeatRepair::Process(Document& doc) {
 
   // Line pass, for lines inside paragraphs of several lines.
   if (multi_line) {
-    ClearSeen();
+    ClearSeen(lines.size());
     for (size_t i = 0; i < lines.size(); ++i) {
       if (drop_[i]) continue;
       size_t chars;

@@ -35,14 +35,13 @@
 #include <memory>
 #include <span>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
 
 #include "saring/stage.h"
 #include "saring/status.h"
+#include "util/u64_table.h"
 
 namespace saring {
 
@@ -70,15 +69,15 @@ class ParagraphRepeatRepair : public Stage {
   // repeats an earlier one and records it otherwise. Returns 0 (new),
   // 1 (exact) or 2 (near).
   int SeenBefore(std::string_view key, size_t key_chars, uint64_t min_chars);
-  void ClearSeen();
+  void ClearSeen(size_t units);
   // The key of lines [first, last] and, in *chars, its code points.
   std::string_view JoinLineKeys(const Document& doc, size_t first, size_t last, size_t* chars);
 
   RepeatRepairOptions options_;
   // Scratch, reused across documents.
   std::string key_;
-  std::unordered_set<uint64_t> exact_;             // key hashes seen
-  std::unordered_map<uint64_t, uint32_t> anchor_;  // first/last words hash -> unit
+  U64Table exact_;   // key hashes seen (value unused)
+  U64Table anchor_;  // first/last words hash -> unit
   // Key of unit i: unit_keys_[unit_begin_[i] .. unit_begin_[i+1]), one flat
   // buffer so that recording a unit does not allocate.
   std::string unit_keys_;
