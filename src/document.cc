@@ -22,6 +22,27 @@ void Document::SetText(std::string text) {
   InvalidateViews();
 }
 
+void Document::SetTextFromLines(std::string text, const std::vector<int64_t>& origins) {
+  std::vector<LineKeySlot> slots(origins.size());
+  std::string bytes;
+  for (size_t j = 0; j < origins.size(); ++j) {
+    LineKeySlot& slot = slots[j];
+    if (origins[j] < 0) {
+      slot.ready = true;  // an empty line: an empty key
+      continue;
+    }
+    if (!line_keys_ready_) continue;
+    const LineKeySlot& old = line_keys_[static_cast<size_t>(origins[j])];
+    if (!old.ready) continue;
+    slot = LineKeySlot{bytes.size(), old.size, old.chars, true};
+    bytes.append(line_key_bytes_, old.offset, old.size);
+  }
+  SetText(std::move(text));
+  line_keys_ = std::move(slots);
+  line_key_bytes_ = std::move(bytes);
+  line_keys_ready_ = true;
+}
+
 void Document::InvalidateViews() {
   lines_ready_ = paragraphs_ready_ = words_ready_ = line_keys_ready_ = false;
   char_count_.reset();
@@ -51,7 +72,7 @@ std::string_view Document::LineKey(size_t i, size_t* chars) const {
   LineKeySlot& slot = line_keys_[i];
   if (!slot.ready) {
     slot.offset = line_key_bytes_.size();
-    slot.chars = AppendLineKey(lines_[i], &line_key_bytes_);
+    slot.chars = AppendLineKey(Lines()[i], &line_key_bytes_);
     slot.size = line_key_bytes_.size() - slot.offset;
     slot.ready = true;
   }

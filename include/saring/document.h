@@ -51,6 +51,11 @@ class Document {
 
   // Replaces the text; views are recomputed on next use.
   void SetText(std::string text);
+  // Replaces the text by one made of some of the current lines, in order:
+  // new line j is current line origins[j], or an empty line when it is -1.
+  // The line keys already computed for those lines carry over, so a stage
+  // that removes lines does not make the next ones key the text again.
+  void SetTextFromLines(std::string text, const std::vector<int64_t>& origins);
   // True once any stage has rewritten the text.
   bool text_changed() const { return text_changed_; }
 

@@ -5,7 +5,8 @@
 #include "text/utf8.h"
 
 namespace saring {
-std::string TextWithoutLines(const Document& doc, const std::vector<uint8_t>& drop) {
+std::string TextWithoutLines(const Document& doc, const std::vector<uint8_t>& drop,
+                             std::vector<int64_t>* origins) {
   const std::vector<std::string_view>& lines = doc.Lines();
   std::string out;
   out.reserve(doc.text().size());
@@ -24,8 +25,10 @@ std::string TextWithoutLines(const Document& doc, const std::vector<uint8_t>& dr
     if (emitted) {
       out.push_back('\n');
       out.append(blank_run, '\n');
+      if (origins != nullptr) origins->insert(origins->end(), blank_run, -1);
     }
     out.append(line);
+    if (origins != nullptr) origins->push_back(static_cast<int64_t>(i));
     emitted = true;
     blank_run = 0;
   }
@@ -37,7 +40,8 @@ uint64_t DropLines(Document& doc, const std::vector<uint8_t>& drop, std::string_
                    std::string_view why_empty) {
   if (std::find(drop.begin(), drop.end(), 1) == drop.end()) return 0;
   size_t before = doc.CharCount();
-  std::string text = TextWithoutLines(doc, drop);
+  std::vector<int64_t> origins;
+  std::string text = TextWithoutLines(doc, drop, &origins);
   size_t after = CountCodePoints(text);
   if (text.empty()) {
     doc.Remove(std::string(stage), "empty_after_repair",
@@ -45,7 +49,7 @@ uint64_t DropLines(Document& doc, const std::vector<uint8_t>& drop, std::string_
                    " characters)");
     return before;
   }
-  doc.SetText(std::move(text));
+  doc.SetTextFromLines(std::move(text), origins);
   return before - after;
 }
 

@@ -20,8 +20,11 @@
 namespace saring {
 
 // Text of `doc` without the lines i with drop[i] != 0 (indexes of
-// doc.Lines()). drop.size() must equal doc.Lines().size().
-std::string TextWithoutLines(const Document& doc, const std::vector<uint8_t>& drop);
+// doc.Lines()). drop.size() must equal doc.Lines().size(). When `origins` is
+// given, it receives for each line of the result the index of the line it
+// was, or -1 for a separating empty line (see Document::SetTextFromLines).
+std::string TextWithoutLines(const Document& doc, const std::vector<uint8_t>& drop,
+                             std::vector<int64_t>* origins = nullptr);
 
 // Removes the marked lines from `doc`: rewrites its text, or, when no
 // non-blank line is left, removes the document with rule "empty_after_repair"

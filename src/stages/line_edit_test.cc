@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "text/line_key.h"
+
 namespace saring {
 namespace {
 
@@ -27,6 +29,22 @@ TEST(LineEditTest, DropLinesRemovesAnEmptiedDocument) {
   Document keep("k", "a\nb");
   EXPECT_EQ(DropLines(keep, {0, 0}, "x", ""), 0u);
   EXPECT_FALSE(keep.text_changed());
+}
+
+TEST(LineEditTest, LineKeysCarryOverToTheRewrittenText) {
+  Document doc("d", "Berita Utama!\n\n  \nHujan Deras 12 Jam\nBaca juga: Banjir\n\nWarga   mengungsi.\n");
+  size_t chars;
+  for (size_t i = 0; i < doc.Lines().size(); i += 2) doc.LineKey(i, &chars);  // some keyed before
+  DropLines(doc, {0, 0, 0, 0, 1, 0, 0}, "x", "");
+  ASSERT_EQ(doc.text(), "Berita Utama!\n\n\nHujan Deras 12 Jam\n\nWarga   mengungsi.\n");
+  ASSERT_EQ(doc.Lines().size(), 6u);
+  std::string fresh;
+  for (size_t j = 0; j < doc.Lines().size(); ++j) {
+    size_t expected_chars = MakeLineKey(doc.Lines()[j], &fresh);
+    EXPECT_EQ(doc.LineKey(j, &chars), fresh) << j;
+    EXPECT_EQ(chars, expected_chars) << j;
+  }
+  EXPECT_EQ(doc.LineKey(3, &chars), "hujan deras 00 jam");
 }
 
 }  // namespace

@@ -68,6 +68,17 @@ size_t HeadEnd(std::string_view key, size_t n) {
   for (size_t k = 0; k < n; ++k) pos = key.find(' ', pos) + 1;
   return pos - 1;
 }
+// Whether `key` has at least `n` words, without counting all of them.
+bool HasWords(std::string_view key, size_t n) {
+  size_t pos = 0;
+  for (size_t spaces = 0; spaces + 1 < n; ++spaces) {
+    pos = key.find(' ', pos);
+    if (pos == std::string_view::npos) return false;
+    ++pos;
+  }
+  return true;
+}
+
 size_t TailBegin(std::string_view key, size_t n) {
   size_t pos = key.size();
   for (size_t k = 0; k < n; ++k) pos = key.rfind(' ', pos - 1);
@@ -83,9 +94,8 @@ int ParagraphRepeatRepair::SeenBefore(std::string_view key, size_t key_chars, ui
   if (key_chars == 0 || key_chars < min_chars) return 0;
   const uint64_t h = HashKey(key);
   if (exact_.Find(h) != nullptr) return 1;
-  const size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
-  if (!options_.near || words < std::max<uint64_t>(options_.near_min_words, kAnchorWords) ||
-      words <= kAnchorWords) {
+  const size_t min_words = std::max<size_t>(options_.near_min_words, kAnchorWords + 1);
+  if (!options_.near || !HasWords(key, min_words)) {
     exact_.Insert(h, 0);
     return 0;
   }
