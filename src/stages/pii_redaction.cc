@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include <re2/re2.h>
 
@@ -70,27 +71,31 @@ struct Candidate {
   PiiKind kind;
   const char* pattern;
   bool (*check)(std::string_view);
+  const char* first;  // the bytes the pattern can start with: a cheap test before RE2
 };
+
+constexpr char kDigits[] = "0123456789";
+constexpr char kAlnum[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 // In priority order: at one position, the first candidate whose pattern
 // and check both pass wins.
 const Candidate kCandidates[] = {
     {PiiKind::kEmail,
      R"([A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})",
-     &CheckEmail},
-    {PiiKind::kCard, R"([2-6]\d{3}(?:[ \-]?\d){9,15})", &CheckCard},
-    {PiiKind::kNationalId, R"(\d{17}[\dXx])", &IsValidChineseId},
-    {PiiKind::kNationalId, R"(\d{16})", &IsPlausibleNik},
-    {PiiKind::kNationalId, R"(\d{6}-\d{2}-\d{4})", &CheckMyKad},
-    {PiiKind::kNationalId, R"(\d{3}-\d{2}-\d{4})", &CheckSsn},
-    {PiiKind::kPhone, R"(\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,6})", &CheckPhone},
-    {PiiKind::kPhone, R"(08\d{1,2}[ .\-]?\d{3,4}[ .\-]?\d{3,5})", &CheckPhone},
-    {PiiKind::kPhone, R"(\(0\d{1,4}\)[ .\-]?\d{3,4}[ .\-]?\d{3,4})", &CheckPhone},
-    {PiiKind::kPhone, R"(0\d{1,4}[ .\-]\d{3,4}[ .\-]\d{3,4})", &CheckPhone},
-    {PiiKind::kPhone, R"(\(?[2-9]\d{2}\)?[ .\-]\d{3}[ .\-]\d{4})", &CheckPhone},
+     &CheckEmail, kAlnum},
+    {PiiKind::kCard, R"([2-6]\d{3}(?:[ \-]?\d){9,15})", &CheckCard, "23456"},
+    {PiiKind::kNationalId, R"(\d{17}[\dXx])", &IsValidChineseId, kDigits},
+    {PiiKind::kNationalId, R"(\d{16})", &IsPlausibleNik, kDigits},
+    {PiiKind::kNationalId, R"(\d{6}-\d{2}-\d{4})", &CheckMyKad, kDigits},
+    {PiiKind::kNationalId, R"(\d{3}-\d{2}-\d{4})", &CheckSsn, kDigits},
+    {PiiKind::kPhone, R"(\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,6})", &CheckPhone, "+"},
+    {PiiKind::kPhone, R"(08\d{1,2}[ .\-]?\d{3,4}[ .\-]?\d{3,5})", &CheckPhone, "0"},
+    {PiiKind::kPhone, R"(\(0\d{1,4}\)[ .\-]?\d{3,4}[ .\-]?\d{3,4})", &CheckPhone, "("},
+    {PiiKind::kPhone, R"(0\d{1,4}[ .\-]\d{3,4}[ .\-]\d{3,4})", &CheckPhone, "0"},
+    {PiiKind::kPhone, R"(\(?[2-9]\d{2}\)?[ .\-]\d{3}[ .\-]\d{4})", &CheckPhone, "(23456789"},
     {PiiKind::kIp, R"((?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d))",
-     &CheckIpv4},
-    {PiiKind::kIp, R"([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})", &CheckIpv6},
+     &CheckIpv4, kDigits},
+    {PiiKind::kIp, R"([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})", &CheckIpv6, "0123456789ABCDEFabcdef:"},
 };
 constexpr size_t kCandidateCount = sizeof(kCandidates) / sizeof(kCandidates[0]);
 
@@ -189,13 +194,26 @@ size_t RedactPii(const PiiPatterns& patterns, const PiiOptions& options, std::st
   size_t redacted = 0, pos = 0, copied = 0;
   const size_t n = text.size();
   re2::StringPiece input(text.data(), n), m;
+  // No kind is accepted where the character before is an ASCII letter or
+  // digit (see PartOfSomethingLonger and the e-mail rule), so the search
+  // resumes only at such boundaries: in a list of numbers ("101 102 103 ...")
+  // restarting one byte on made a failed candidate per byte.
+  auto next_boundary = [&](size_t p) {
+    while (p < n && IsAsciiAlnum(text[p - 1])) ++p;
+    return p;
+  };
   while (pos < n && patterns.any().Match(input, pos, n, RE2::UNANCHORED, &m, 1)) {
     size_t start = static_cast<size_t>(m.data() - text.data());
+    if (start > 0 && IsAsciiAlnum(text[start - 1])) {
+      pos = next_boundary(start + 1);
+      continue;
+    }
     size_t end = 0;
     size_t kind = kPiiKinds;
     for (size_t i = 0; i < kCandidateCount && kind == kPiiKinds; ++i) {
       const Candidate& c = kCandidates[i];
       if (!options.enabled[static_cast<size_t>(c.kind)]) continue;
+      if (std::strchr(c.first, text[start]) == nullptr || text[start] == '\0') continue;
       re2::StringPiece cm;
       if (!patterns.candidate(i).Match(input, start, n, RE2::ANCHOR_START, &cm, 1)) continue;
       size_t e = start + cm.size();
@@ -208,7 +226,7 @@ size_t RedactPii(const PiiPatterns& patterns, const PiiOptions& options, std::st
       end = e;
     }
     if (kind == kPiiKinds) {
-      pos = start + 1;
+      pos = next_boundary(start + 1);
       continue;
     }
     out->append(text.substr(copied, start - copied));
