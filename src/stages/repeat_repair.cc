@@ -61,24 +61,7 @@ void ParagraphRepeatRepair::ClearSeen(size_t units) {
 
 namespace {
 
-// Byte offset just past the first `n` words of `key` (at the n-th space),
-// and the offset where its last `n` words start.
-size_t HeadEnd(std::string_view key, size_t n) {
-  size_t pos = 0;
-  for (size_t k = 0; k < n; ++k) pos = key.find(' ', pos) + 1;
-  return pos - 1;
-}
-// Whether `key` has at least `n` words, without counting all of them.
-bool HasWords(std::string_view key, size_t n) {
-  size_t pos = 0;
-  for (size_t spaces = 0; spaces + 1 < n; ++spaces) {
-    pos = key.find(' ', pos);
-    if (pos == std::string_view::npos) return false;
-    ++pos;
-  }
-  return true;
-}
-
+// Byte offset where the last `n` words of `key` start.
 size_t TailBegin(std::string_view key, size_t n) {
   size_t pos = key.size();
   for (size_t k = 0; k < n; ++k) pos = key.rfind(' ', pos - 1);
@@ -94,12 +77,20 @@ int ParagraphRepeatRepair::SeenBefore(std::string_view key, size_t key_chars, ui
   if (key_chars == 0 || key_chars < min_chars) return 0;
   const uint64_t h = HashKey(key);
   if (exact_.Find(h) != nullptr) return 1;
-  const size_t min_words = std::max<size_t>(options_.near_min_words, kAnchorWords + 1);
-  if (!options_.near || !HasWords(key, min_words)) {
+  // One scan for the end of the first kAnchorWords words and for enough
+  // words to try a near match (a byte loop: the gaps are a few bytes, too
+  // short for memchr's call to pay).
+  const size_t spaces_needed = std::max<size_t>(options_.near_min_words, kAnchorWords + 1) - 1;
+  size_t spaces = 0, head_end = 0;
+  for (size_t p = 0; p < key.size() && spaces < spaces_needed; ++p) {
+    if (key[p] != ' ') continue;
+    if (++spaces == kAnchorWords) head_end = p;
+  }
+  if (!options_.near || spaces < spaces_needed) {
     exact_.Insert(h, 0);
     return 0;
   }
-  const uint64_t head = XXH3_64bits(key.data(), HeadEnd(key, kAnchorWords));
+  const uint64_t head = XXH3_64bits(key.data(), head_end);
   const size_t tail_begin = TailBegin(key, kAnchorWords);
   const uint64_t tail = XXH3_64bits_withSeed(key.data() + tail_begin, key.size() - tail_begin, 1);
   bool hashed = false;
