@@ -14,7 +14,9 @@ namespace saring {
 namespace {
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiAlnum(char c) {
+  return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 std::string DigitsOf(std::string_view s) {
   std::string d;
@@ -26,7 +28,9 @@ std::string DigitsOf(std::string_view s) {
 
 int TwoDigits(std::string_view s, size_t i) { return (s[i] - '0') * 10 + (s[i + 1] - '0'); }
 
-bool ValidDayMonth(int day, int month) { return day >= 1 && day <= 31 && month >= 1 && month <= 12; }
+bool ValidDayMonth(int day, int month) {
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
 
 bool CheckEmail(std::string_view) { return true; }
 // Card lengths in use: 16 (Visa, Mastercard, Discover, JCB, UnionPay), 15
@@ -34,7 +38,8 @@ bool CheckEmail(std::string_view) { return true; }
 // more often bar codes (EAN-13) or identifiers than cards.
 bool CheckCard(std::string_view s) {
   std::string d = DigitsOf(s);
-  bool length_ok = d.size() == 16 || (d.size() == 15 && (d[0] == '3' && (d[1] == '4' || d[1] == '7'))) ||
+  bool length_ok = d.size() == 16 ||
+                   (d.size() == 15 && (d[0] == '3' && (d[1] == '4' || d[1] == '7'))) ||
                    (d.size() == 14 && d[0] == '3' && (d[1] == '6' || d[1] == '8'));
   if (!length_ok || !PassesLuhn(d)) return false;
   // "2015 2016 2017 2018": a list of years, not a card.
@@ -50,7 +55,8 @@ bool CheckMyKad(std::string_view s) {  // YYMMDD-PB-NNNN
 }
 bool CheckSsn(std::string_view s) {  // AAA-GG-SSSS
   std::string_view area = s.substr(0, 3);
-  return area != "000" && area != "666" && area[0] != '9' && s.substr(4, 2) != "00" && s.substr(7, 4) != "0000";
+  return area != "000" && area != "666" && area[0] != '9' && s.substr(4, 2) != "00" &&
+         s.substr(7, 4) != "0000";
 }
 bool CheckPhone(std::string_view s) {
   size_t n = DigitsOf(s).size();
@@ -61,7 +67,8 @@ bool CheckIpv6(std::string_view s) {
   std::string a(s);
   unsigned char buf[16];
   size_t colons = std::count(a.begin(), a.end(), ':');
-  size_t hex = std::count_if(a.begin(), a.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+  size_t hex = std::count_if(a.begin(), a.end(),
+                             [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
   // "12:30:45" is a time, "a::b" is too little to be an address anyone wrote.
   return (a.find("::") != std::string::npos || colons == 7) && hex >= 4 &&
          inet_pton(AF_INET6, a.c_str(), buf) == 1;
@@ -93,9 +100,11 @@ const Candidate kCandidates[] = {
     {PiiKind::kPhone, R"(\(0\d{1,4}\)[ .\-]?\d{3,4}[ .\-]?\d{3,4})", &CheckPhone, "("},
     {PiiKind::kPhone, R"(0\d{1,4}[ .\-]\d{3,4}[ .\-]\d{3,4})", &CheckPhone, "0"},
     {PiiKind::kPhone, R"(\(?[2-9]\d{2}\)?[ .\-]\d{3}[ .\-]\d{4})", &CheckPhone, "(23456789"},
-    {PiiKind::kIp, R"((?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d))",
+    {PiiKind::kIp,
+     R"((?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d))",
      &CheckIpv4, kDigits},
-    {PiiKind::kIp, R"([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})", &CheckIpv6, "0123456789ABCDEFabcdef:"},
+    {PiiKind::kIp, R"([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})", &CheckIpv6,
+     "0123456789ABCDEFabcdef:"},
 };
 constexpr size_t kCandidateCount = sizeof(kCandidates) / sizeof(kCandidates[0]);
 
@@ -109,14 +118,16 @@ bool PartOfSomethingLonger(std::string_view text, size_t start, size_t end) {
   if (start > 0) {
     char before = text[start - 1];
     if (IsAsciiAlnum(before) || before == '/' || before == '=' || before == '_') return true;
-    if ((before == '.' || before == '-' || before == ' ' || before == ',') && start >= 2 && digit_at(start - 2)) {
+    if ((before == '.' || before == '-' || before == ' ' || before == ',') && start >= 2 &&
+        digit_at(start - 2)) {
       return true;
     }
   }
   if (end < text.size()) {
     char after = text[end];
     if (IsAsciiAlnum(after) || after == '/' || after == '_') return true;
-    if ((after == '.' || after == '-' || after == ' ' || after == ',') && digit_at(end + 1)) return true;
+    if ((after == '.' || after == '-' || after == ' ' || after == ',') && digit_at(end + 1))
+      return true;
   }
   return false;
 }
@@ -168,10 +179,11 @@ bool IsPlausibleNik(std::string_view d) {
   if (d.size() != 16) return false;
   int province = TwoDigits(d, 0);
   int tens = province / 10, units = province % 10;
-  bool province_ok = (tens == 1 && units >= 1) || (tens == 3 && units >= 1 && units <= 6) ||
-                     (tens == 5 && units >= 1 && units <= 3) || (tens == 6 && units >= 1 && units <= 5) ||
-                     (tens == 7 && units >= 1 && units <= 6) || (tens == 8 && units >= 1 && units <= 2) ||
-                     (tens == 9 && units >= 1 && units <= 7);
+  bool province_ok =
+      (tens == 1 && units >= 1) || (tens == 3 && units >= 1 && units <= 6) ||
+      (tens == 5 && units >= 1 && units <= 3) || (tens == 6 && units >= 1 && units <= 5) ||
+      (tens == 7 && units >= 1 && units <= 6) || (tens == 8 && units >= 1 && units <= 2) ||
+      (tens == 9 && units >= 1 && units <= 7);
   int day = TwoDigits(d, 6);
   if (day > 40) day -= 40;
   return province_ok && ValidDayMonth(day, TwoDigits(d, 8)) && d.substr(12, 4) != "0000";
@@ -265,7 +277,8 @@ Status CreatePiiRedaction(const YAML::Node& params, std::unique_ptr<Stage>* stag
   for (const std::string& kind : kinds) {
     auto it = std::find(known.begin(), known.end(), kind);
     if (it == known.end()) {
-      return Status::InvalidArgument("stage 'pii': unknown kind '" + kind + "'" + DidYouMean(kind, known));
+      return Status::InvalidArgument("stage 'pii': unknown kind '" + kind + "'" +
+                                     DidYouMean(kind, known));
     }
     o.enabled[static_cast<size_t>(it - known.begin())] = true;
   }
