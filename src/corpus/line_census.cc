@@ -101,7 +101,10 @@ bool RecordEqual(const LineCensus::Record& a, const LineCensus::Record& b) {
 
 // Sorts records and drops duplicates in place.
 void SortAndDeduplicate(std::vector<LineCensus::Record>* records) {
-  std::sort(records->begin(), records->end(), RecordLess);
+  // A lambda, not the function pointer, so that the comparison inlines.
+  std::sort(
+      records->begin(), records->end(),
+      [](const LineCensus::Record& a, const LineCensus::Record& b) { return RecordLess(a, b); });
   records->erase(std::unique(records->begin(), records->end(), RecordEqual), records->end());
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 
 #include "config/param_reader.h"
@@ -69,6 +71,36 @@ Status ReadLexiconFile(const std::string& path, LexiconSource* source) {
   return Status::OK();
 }
 
+// Compiles a lexicon once per process for every stage that asks for the
+// same sources: each worker thread builds its own stages, and compiling the
+// 13 built-in lexicons into an RE2::Set per thread was wasted start-up time
+// and memory. RE2::Set::Match is safe to call from several threads.
+Status SharedLexicon(const std::vector<LexiconSource>& sources,
+                     std::shared_ptr<const BoilerplateLexicon>* out) {
+  static std::mutex mu;
+  static std::map<std::string, std::weak_ptr<const BoilerplateLexicon>> cache;
+  std::string key;
+  for (const LexiconSource& source : sources) {
+    key.append(source.name).push_back('\0');
+    key.append(source.text).push_back('\0');
+  }
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(key);
+  if (it != cache.end()) {
+    if (std::shared_ptr<const BoilerplateLexicon> shared = it->second.lock()) {
+      *out = std::move(shared);
+      return Status::OK();
+    }
+  }
+  std::unique_ptr<BoilerplateLexicon> built;
+  Status s = BoilerplateLexicon::Build(sources, &built);
+  if (!s.ok()) return s;
+  std::shared_ptr<const BoilerplateLexicon> shared(std::move(built));
+  cache[key] = shared;
+  *out = std::move(shared);
+  return Status::OK();
+}
+
 }  // namespace
 
 Status CreateBoilerplateRepair(const YAML::Node& params, std::unique_ptr<Stage>* stage) {
@@ -88,8 +120,8 @@ Status CreateBoilerplateRepair(const YAML::Node& params, std::unique_ptr<Stage>*
     s = ReadLexiconFile(path, &sources.back());
     if (!s.ok()) return s;
   }
-  std::unique_ptr<BoilerplateLexicon> lexicon;
-  s = BoilerplateLexicon::Build(sources, &lexicon);
+  std::shared_ptr<const BoilerplateLexicon> lexicon;
+  s = SharedLexicon(sources, &lexicon);
   if (!s.ok()) return s;
   *stage = std::make_unique<BoilerplateLineRepair>(o, std::move(lexicon));
   return Status::OK();
