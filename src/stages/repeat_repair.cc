@@ -55,8 +55,7 @@ size_t BoundedWordEditDistance(std::span<const uint64_t> a, std::span<const uint
 void ParagraphRepeatRepair::ClearSeen(size_t units) {
   exact_.Reset(units);
   anchor_.Reset(2 * units);
-  unit_keys_.clear();
-  unit_begin_.assign(1, 0);
+  unit_lines_.clear();
 }
 
 namespace {
@@ -73,7 +72,8 @@ size_t TailBegin(std::string_view key, size_t n) {
 // Near repeats are rare, so a unit's words are hashed only when one of its
 // anchors (its first or last 4 words, hashed as text) matches an earlier
 // unit's; hashing every word of every unit up front cost more than keying.
-int ParagraphRepeatRepair::SeenBefore(std::string_view key, size_t key_chars, uint64_t min_chars) {
+int ParagraphRepeatRepair::SeenBefore(const Document& doc, std::string_view key, size_t key_chars,
+                                      uint64_t min_chars, size_t first, size_t last) {
   if (key_chars == 0 || key_chars < min_chars) return 0;
   const uint64_t h = HashKey(key);
   if (exact_.Find(h) != nullptr) return 1;
@@ -99,19 +99,21 @@ int ParagraphRepeatRepair::SeenBefore(std::string_view key, size_t key_chars, ui
     if (unit == nullptr) continue;
     if (!hashed) HashKeyWords(key, &words_);
     hashed = true;
-    const uint32_t u = *unit;
-    HashKeyWords(
-        std::string_view(unit_keys_).substr(unit_begin_[u], unit_begin_[u + 1] - unit_begin_[u]),
-        &earlier_words_);
+    // The earlier unit's key, rebuilt from the document's line keys (all
+    // computed already, so `key` stays valid): storing a copy of every
+    // unit's key cost more than rebuilding the few that an anchor hits.
+    size_t unused;
+    const auto [earlier_first, earlier_last] = unit_lines_[*unit];
+    HashKeyWords(JoinLineKeys(doc, earlier_first, earlier_last, &earlier_key_, &unused),
+                 &earlier_words_);
     size_t longer = std::max(earlier_words_.size(), words_.size());
     size_t limit =
         std::max<size_t>(1, static_cast<size_t>(std::floor(options_.near_max_edit_fraction *
                                                            static_cast<double>(longer))));
     if (BoundedWordEditDistance(earlier_words_, words_, limit) <= limit) return 2;
   }
-  const uint32_t index = static_cast<uint32_t>(unit_begin_.size() - 1);
-  unit_keys_.append(key);
-  unit_begin_.push_back(unit_keys_.size());
+  const uint32_t index = static_cast<uint32_t>(unit_lines_.size());
+  unit_lines_.emplace_back(first, last);
   exact_.Insert(h, 0);
   anchor_.Insert(head, index);
   anchor_.Insert(tail, index);
@@ -122,22 +124,23 @@ int ParagraphRepeatRepair::SeenBefore(std::string_view key, size_t key_chars, ui
 // which is what MakeLineKey gives for the paragraph's text. A single line's
 // key is the document's own (no copy); the view lasts until the next call.
 std::string_view ParagraphRepeatRepair::JoinLineKeys(const Document& doc, size_t first, size_t last,
-                                                     size_t* chars) {
+                                                     std::string* buffer, size_t* chars) {
   if (first == last) return doc.LineKey(first, chars);
-  key_.clear();
+  std::string& out = *buffer;
+  out.clear();
   size_t n;
   *chars = 0;
   for (size_t i = first; i <= last; ++i) {
     std::string_view k = doc.LineKey(i, &n);
     if (n == 0) continue;
-    if (!key_.empty()) {
-      key_.push_back(' ');
+    if (!out.empty()) {
+      out.push_back(' ');
       ++*chars;
     }
-    key_.append(k);
+    out.append(k);
     *chars += n;
   }
-  return key_;
+  return out;
 }
 
 void ParagraphRepeatRepair::Process(Document& doc) {
@@ -157,8 +160,8 @@ void ParagraphRepeatRepair::Process(Document& doc) {
     while (lines[line].data() + lines[line].size() != p.data() + p.size()) ++line;
     multi_line |= line > first;
     size_t chars;
-    std::string_view key = JoinLineKeys(doc, first, line, &chars);
-    int seen = SeenBefore(key, chars, options_.paragraph_min_chars);
+    std::string_view key = JoinLineKeys(doc, first, line, &key_, &chars);
+    int seen = SeenBefore(doc, key, chars, options_.paragraph_min_chars, first, line);
     if (seen == 0) continue;
     ++paragraphs_removed;
     near_removed += seen == 2;
@@ -173,7 +176,7 @@ void ParagraphRepeatRepair::Process(Document& doc) {
       if (drop_[i]) continue;
       size_t chars;
       std::string_view key = doc.LineKey(i, &chars);
-      if (SeenBefore(key, chars, options_.line_min_chars) == 0) continue;
+      if (SeenBefore(doc, key, chars, options_.line_min_chars, i, i) == 0) continue;
       drop_[i] = 1;
       ++lines_removed;
     }

@@ -68,20 +68,22 @@ class ParagraphRepeatRepair : public Stage {
   // Decides whether the unit with this key (`key_chars` code points)
   // repeats an earlier one and records it otherwise. Returns 0 (new),
   // 1 (exact) or 2 (near).
-  int SeenBefore(std::string_view key, size_t key_chars, uint64_t min_chars);
+  // The unit is lines [first, last] of `doc`.
+  int SeenBefore(const Document& doc, std::string_view key, size_t key_chars, uint64_t min_chars,
+                 size_t first, size_t last);
   void ClearSeen(size_t units);
-  // The key of lines [first, last] and, in *chars, its code points.
-  std::string_view JoinLineKeys(const Document& doc, size_t first, size_t last, size_t* chars);
+  // The key of lines [first, last] and, in *chars, its code points; joined
+  // in *buffer when there are several lines.
+  std::string_view JoinLineKeys(const Document& doc, size_t first, size_t last, std::string* buffer,
+                                size_t* chars);
 
   RepeatRepairOptions options_;
   // Scratch, reused across documents.
   std::string key_;
-  U64Table exact_;   // key hashes seen (value unused)
-  U64Table anchor_;  // first/last words hash -> unit
-  // Key of unit i: unit_keys_[unit_begin_[i] .. unit_begin_[i+1]), one flat
-  // buffer so that recording a unit does not allocate.
-  std::string unit_keys_;
-  std::vector<size_t> unit_begin_;
+  U64Table exact_;                                     // key hashes seen (value unused)
+  U64Table anchor_;                                    // first/last words hash -> unit
+  std::vector<std::pair<size_t, size_t>> unit_lines_;  // unit -> its first, last line
+  std::string earlier_key_;
   std::vector<uint64_t> words_;          // word hashes of key_, on an anchor hit
   std::vector<uint64_t> earlier_words_;  // and of the earlier unit
   std::vector<uint8_t> drop_;
