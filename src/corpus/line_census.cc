@@ -13,68 +13,63 @@
 namespace saring {
 namespace {
 
-bool HasLetter(std::string_view word) {
-  for (unsigned char c : word) {
-    // Non-ASCII bytes belong to letters in nearly every case: the key has
-    // no punctuation or symbols left, and digits are '0'.
-    if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
-  }
-  return false;
-}
-
-// Code points encoded in 3 or 4 bytes: CJK, Thai, Lao, Khmer, Myanmar ...
-size_t WideCodePoints(std::string_view word) {
-  size_t n = 0;
-  for (unsigned char c : word) n += c >= 0xE0;
-  return n;
-}
-
 // Words with a letter, up to `enough`. Scripts written without spaces make
 // a whole phrase one key word, so a word of 4+ such characters is enough.
+// A byte loop: key words are a few bytes, too short for find() to pay.
 size_t WordsWithLetters(std::string_view key, size_t enough) {
-  size_t n = 0;
-  while (!key.empty() && n < enough) {
-    size_t space = key.find(' ');
-    std::string_view word = key.substr(0, space);
-    if (WideCodePoints(word) >= 4) return enough;
-    if (HasLetter(word)) ++n;
-    if (space == std::string_view::npos) break;
-    key.remove_prefix(space + 1);
+  size_t n = 0, wide = 0;
+  bool letter = false;
+  for (size_t i = 0; i <= key.size() && n < enough; ++i) {
+    const unsigned char c = i < key.size() ? static_cast<unsigned char>(key[i]) : ' ';
+    if (c == ' ') {
+      if (wide >= 4) return enough;
+      n += letter;
+      letter = false;
+      wide = 0;
+      continue;
+    }
+    // Non-ASCII bytes belong to letters in nearly every case: the key has
+    // no punctuation or symbols left, and digits are '0'.
+    letter |= c >= 0x80 || (c >= 'a' && c <= 'z');
+    wide += c >= 0xE0;  // lead byte of a 3- or 4-byte character
   }
-  return n;
+  return std::min(n, enough);
 }
 
 // Whether the line ends like a sentence: terminal punctuation, possibly
 // followed by closing quotes or brackets. Returns 2 for a CJK full stop.
 int SentenceEnd(std::string_view line) {
-  static constexpr std::string_view kClosers[] = {"\"",     "'",      ")",     "\u201D",
-                                                  "\u2019", "\u00BB", "\u300D"};
-  static constexpr std::string_view kStops[] = {".", "!", "?", "\u2026", "\u0964", "\u061F"};
+  static constexpr std::string_view kClosers[] = {"\u201D", "\u2019", "\u00BB", "\u300D"};
+  static constexpr std::string_view kStops[] = {"\u2026", "\u0964", "\u061F"};
   static constexpr std::string_view kCjkStops[] = {"\u3002", "\uFF01", "\uFF1F"};
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
     line.remove_suffix(1);
   }
-  if (line.empty()) return 0;
-  // Most lines end in a letter or digit: answer those without the list.
-  const unsigned char last = static_cast<unsigned char>(line.back());
-  if (last < 0x80 &&
-      std::string_view(".!?\"')").find(static_cast<char>(last)) == std::string_view::npos) {
-    return 0;
-  }
-  for (bool stripped = true; stripped;) {
-    stripped = false;
+  while (!line.empty()) {
+    const unsigned char last = static_cast<unsigned char>(line.back());
+    if (last < 0x80) {  // most lines: decided by their last byte
+      if (last == '"' || last == '\'' || last == ')') {
+        line.remove_suffix(1);
+        continue;
+      }
+      return last == '.' || last == '!' || last == '?' ? 1 : 0;
+    }
+    bool closer = false;
     for (std::string_view c : kClosers) {
       if (line.ends_with(c)) {
         line.remove_suffix(c.size());
-        stripped = true;
+        closer = true;
+        break;
       }
     }
-  }
-  for (std::string_view c : kCjkStops) {
-    if (line.ends_with(c)) return 2;
-  }
-  for (std::string_view c : kStops) {
-    if (line.ends_with(c)) return 1;
+    if (closer) continue;
+    for (std::string_view c : kCjkStops) {
+      if (line.ends_with(c)) return 2;
+    }
+    for (std::string_view c : kStops) {
+      if (line.ends_with(c)) return 1;
+    }
+    return 0;
   }
   return 0;
 }
