@@ -63,8 +63,11 @@ namespace {
 // Byte offset where the last `n` words of `key` start.
 size_t TailBegin(std::string_view key, size_t n) {
   size_t pos = key.size();
-  for (size_t k = 0; k < n; ++k) pos = key.rfind(' ', pos - 1);
-  return pos + 1;
+  while (pos > 0) {
+    if (key[pos - 1] == ' ' && --n == 0) return pos;
+    --pos;
+  }
+  return 0;
 }
 
 }  // namespace
