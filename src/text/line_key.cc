@@ -73,7 +73,7 @@ NonAscii ClassifyNonAscii(UChar32 c, UChar32* folded) {
 // mispredict about once a word; this takes a few branches per 16 bytes of
 // plain prose and roughly doubled the speed of keys of Latin-script text.
 struct AsciiRun {
-  int32_t consumed = 0;  // input bytes taken; 0: the first byte is not a letter or digit
+  int32_t consumed = 0;  // input bytes taken; 0: neither a letter, digit nor separator first
   int32_t written = 0;   // key bytes (a final space is left pending, not written)
   bool trailing_space = false;
 };
@@ -90,7 +90,18 @@ AsciiRun CopyAsciiRun(const uint8_t* in, char* out) {
   const unsigned keep = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
   const unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(space));
   AsciiRun r;
-  if ((keep & 1) == 0) return r;
+  if ((keep & 1) == 0) {
+    // A run of ASCII separators (punctuation, symbols, spaces, tabs): one
+    // pending space, however long (", " after most words).
+    const __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
+                                            _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+    const __m128i tab = _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'));
+    const unsigned separators =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(printable, tab))) & ~keep & 0xFFFF;
+    r.consumed = separators == 0xFFFF ? 16 : __builtin_ctz(~separators);
+    r.trailing_space = r.consumed > 0;
+    return r;
+  }
   // Stop at the first byte that is neither, and before two spaces in a row
   // (the scalar loop collapses those).
   const unsigned other = ~(keep | spaces) & 0xFFFF;
@@ -165,10 +176,10 @@ size_t AppendLineKey(std::string_view text, std::string* key) {
   const BmpTable& bmp = BmpTable::Get();
   int32_t i = 0;
   while (i < len) {
-    if (i + 16 <= len) {
+    if (i + 16 <= len && s[i] < 0x80) {
       // Stored one byte on when a separator is due, which then goes first.
       const AsciiRun run = CopyAsciiRun(s + i, out + pending_space);
-      if (run.consumed > 0) {
+      if (run.written > 0) {
         if (pending_space) {
           *out++ = ' ';
           ++chars;
@@ -177,6 +188,11 @@ size_t AppendLineKey(std::string_view text, std::string* key) {
         chars += static_cast<size_t>(run.written);
         i += run.consumed;
         pending_space = run.trailing_space;
+        continue;
+      }
+      if (run.consumed > 0) {  // separators only
+        pending_space = pending_space || out != begin;
+        i += run.consumed;
         continue;
       }
     }
