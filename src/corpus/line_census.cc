@@ -80,8 +80,12 @@ bool ReadsAsSentence(std::string_view line, std::string_view key, size_t chars,
   int end = SentenceEnd(line);
   if (end == 0) return false;
   if (end == 2 && chars >= 25) return true;
-  size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
-  return words >= options.sentence_min_words;
+  // Enough words? Stop counting once there are.
+  size_t spaces = 0;
+  for (size_t i = 0; i < key.size() && spaces + 1 < options.sentence_min_words; ++i) {
+    spaces += key[i] == ' ';
+  }
+  return spaces + 1 >= options.sentence_min_words;
 }
 
 bool RecordLess(const LineCensus::Record& a, const LineCensus::Record& b) {
