@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include <filesystem>
 #include <map>
 
 #include "site_corpus.h"
@@ -98,19 +99,26 @@ TEST(CommonLinesTest, SiteFooterRemovedWithReasonSignalsAndStats) {
       << stats;
 }
 
-// Spilling is tested against the in-memory answer in line_census_test.cc.
-TEST(CommonLinesTest, SameOutputForAnyThreadCount) {
+TEST(CommonLinesTest, SameOutputForAnyThreadCountAndWhenTheCensusSpills) {
+  // 14,000 pages give about 60,000 (line, document) records: more than the
+  // 43,690 that a 1 MB budget holds in one thread, so that run spills.
   bench::SiteCorpusOptions o;
-  o.docs = 600;
-  o.sites = 8;
+  o.docs = 14000;
+  o.sites = 70;
   testing::TempDir dir;
   testing::WriteFile(dir.Join("sites.jsonl"), bench::SiteCorpusJsonl(bench::GenerateSiteCorpus(o)));
-  testing::RunCleanOrFail({dir.Join("sites.jsonl")}, dir.Join("one"), 1, "default", {}, 64 << 10);
+  testing::RunCleanOrFail({dir.Join("sites.jsonl")}, dir.Join("one"), 1, "default",
+                          {"common_lines.memory=1MB"});
   testing::RunCleanOrFail({dir.Join("sites.jsonl")}, dir.Join("two"), 2, "default", {}, 64 << 10);
   EXPECT_EQ(testing::ReadOutput(dir.Join("one"), "kept"),
             testing::ReadOutput(dir.Join("two"), "kept"));
   EXPECT_EQ(testing::ReadOutput(dir.Join("one"), "removed"),
             testing::ReadOutput(dir.Join("two"), "removed"));
+  const std::string spilled = testing::ReadFile(dir.Join("one/stats.json"));
+  EXPECT_EQ(spilled.find("\"runs_spilled\": 0,"), std::string::npos) << spilled;
+  EXPECT_NE(testing::ReadFile(dir.Join("two/stats.json")).find("\"runs_spilled\": 0,"),
+            std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir.Join("one/.saring-tmp")));  // spill files removed
 }
 
 TEST(CommonLinesTest, BadSettingsAreClearErrors) {

@@ -302,9 +302,12 @@ void CommonLineSet::NoteKey(uint64_t hash, std::string_view key) const {
 LineCensus::LineCensus(const LineCensusOptions& options, std::string temp_dir, int max_shards)
     : options_(options), temp_dir_(std::move(temp_dir)), max_shards_(std::max(max_shards, 1)) {}
 
-LineCensus::~LineCensus() {
+LineCensus::~LineCensus() { RemoveSpillFiles(); }
+
+void LineCensus::RemoveSpillFiles() {
   std::error_code ec;
   if (!run_files_.empty()) std::filesystem::remove_all(temp_dir_, ec);
+  run_files_.clear();
 }
 
 LineCensus::Shard::Shard(LineCensus* census) : census_(census) {
@@ -445,6 +448,8 @@ Status LineCensus::Finish(std::shared_ptr<CommonLineSet>* out) {
       return Status::IOError(temp_dir_ + ": cannot read back a common_lines spill file");
   }
 
+  cursors.clear();  // closes the spill files
+  RemoveSpillFiles();
   stats_.distinct_lines = collector.distinct();
   stats_.common_lines = collector.hashes().size();
   *out =

@@ -31,15 +31,14 @@
 // is a story of its own. Copies are then deduplication's business.
 //
 // Only countable lines take part: lines of at most max_key_chars code points
-// whose keys have at least min_key_chars code points and min_words words containing a letter (a run of 4+
-// CJK, Thai ... characters, written without spaces, is enough), that do not read
-// as a sentence. Short keys ("0", "references") are too generic to call
-// templates. Long lines and sentences (terminal punctuation and at least
-// sentence_min_words words, or a CJK full stop after 25 characters) are
-// article text: when one recurs across sites it is a republished story,
-// whose copies are deduplication's business, and cutting it out of every
-// copy would lose it. Templates are labels, links and prompts; on the
-// Common Crawl sample, 6 of the 142 common lines read as sentences
+// whose keys have at least min_key_chars code points and min_words words containing a letter (a run
+// of 4+ CJK, Thai ... characters, written without spaces, is enough), that do not read as a
+// sentence. Short keys ("0", "references") are too generic to call templates. Long lines and
+// sentences (terminal punctuation and at least sentence_min_words words, or a CJK full stop after
+// 25 characters) are article text: when one recurs across sites it is a republished story, whose
+// copies are deduplication's business, and cutting it out of every copy would lose it. Templates
+// are labels, links and prompts; on the Common Crawl sample, 6 of the 142 common lines read as
+// sentences
 // ("Not the answer you're looking for? Browse other questions tagged ...").
 //
 // Memory. Each document adds one 24-byte (line hash, story, domain hash)
@@ -178,6 +177,7 @@ class LineCensus {
  private:
   Status WriteRun(const std::vector<Record>& run);
   void AddMemoryRun(std::vector<Record> run);
+  void RemoveSpillFiles();
 
   const LineCensusOptions options_;
   const std::string temp_dir_;

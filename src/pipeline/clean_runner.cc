@@ -13,8 +13,8 @@
 #include <sys/resource.h>
 
 #include <atomic>
-#include <cstdio>
 #include <chrono>
+#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -64,7 +64,8 @@ class OrderedWriter {
     stats_->write_ns += NowNs() - t0;
     if (!s.ok()) status_ = s;
     if (options_.strict && !o.error_messages.empty() && status_.ok()) {
-      status_ = Status::Corruption(o.error_messages.front() + " (--strict: stopping at the first error)");
+      status_ =
+          Status::Corruption(o.error_messages.front() + " (--strict: stopping at the first error)");
     }
     return status_.ok();
   }
@@ -141,9 +142,10 @@ Status RunClean(const CleanOptions& options, CleanReport* report) {
   for (const InputFile& f : files) stats.input_file_bytes += f.size;
 
   std::vector<StageContext> contexts;
-  s = RunCorpusPasses(options, files, stats.threads,
-                      [](const std::string& warning) { std::fprintf(stderr, "%s\n", warning.c_str()); },
-                      &contexts, &stats.common_lines);
+  s = RunCorpusPasses(
+      options, files, stats.threads,
+      [](const std::string& warning) { std::fprintf(stderr, "%s\n", warning.c_str()); }, &contexts,
+      &stats.common_lines);
   if (!s.ok()) return s;
 
   BatchReader::Options reader_options;
@@ -164,30 +166,30 @@ Status RunClean(const CleanOptions& options, CleanReport* report) {
   arena.execute([&] {
     tbb::parallel_pipeline(
         static_cast<size_t>(stats.threads) * 4,
-        tbb::make_filter<void, InputBatch*>(
-            tbb::filter_mode::serial_in_order,
-            [&](tbb::flow_control& fc) -> InputBatch* {
-              if (stop.load(std::memory_order_relaxed)) {
-                fc.stop();
-                return nullptr;
-              }
-              InputBatch* batch = input_pool.Get();
-              uint64_t t0 = NowNs();
-              bool more = reader.Next(batch);
-              stats.read_ns += NowNs() - t0;
-              if (!more) {
-                input_pool.Put(batch);
-                fc.stop();
-                return nullptr;
-              }
-              batch->seq = next_seq++;
-              return batch;
-            }) &
+        tbb::make_filter<void, InputBatch*>(tbb::filter_mode::serial_in_order,
+                                            [&](tbb::flow_control& fc) -> InputBatch* {
+                                              if (stop.load(std::memory_order_relaxed)) {
+                                                fc.stop();
+                                                return nullptr;
+                                              }
+                                              InputBatch* batch = input_pool.Get();
+                                              uint64_t t0 = NowNs();
+                                              bool more = reader.Next(batch);
+                                              stats.read_ns += NowNs() - t0;
+                                              if (!more) {
+                                                input_pool.Put(batch);
+                                                fc.stop();
+                                                return nullptr;
+                                              }
+                                              batch->seq = next_seq++;
+                                              return batch;
+                                            }) &
             tbb::make_filter<InputBatch*, OutputBatch*>(
                 tbb::filter_mode::parallel,
                 [&](InputBatch* batch) -> OutputBatch* {
                   std::unique_ptr<BatchWorker>& worker = workers.local();
-                  if (!worker) worker = std::make_unique<BatchWorker>(options.config, files, contexts);
+                  if (!worker)
+                    worker = std::make_unique<BatchWorker>(options.config, files, contexts);
                   OutputBatch* out = output_pool.Get();
                   worker->Process(*batch, out);
                   input_pool.Put(batch);
@@ -202,7 +204,8 @@ Status RunClean(const CleanOptions& options, CleanReport* report) {
 
   Status write_status = writer.Close();
   progress.Finish();
-  stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  stats.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   FillResourceUsage(&stats);
   stats.inputs = options.inputs;
   stats.accounting_ok = stats.CheckAccounting();
@@ -221,8 +224,9 @@ Status RunClean(const CleanOptions& options, CleanReport* report) {
   if (!stats.accounting_ok) {
     return Status::Internal("accounting mismatch: " + std::to_string(stats.totals.docs_in) +
                             " documents in, but kept " + std::to_string(stats.totals.docs_kept) +
-                            " + removed " + std::to_string(stats.totals.docs_removed) + " + errors " +
-                            std::to_string(stats.totals.docs_error) + "; this is a bug in saring");
+                            " + removed " + std::to_string(stats.totals.docs_removed) +
+                            " + errors " + std::to_string(stats.totals.docs_error) +
+                            "; this is a bug in saring");
   }
   return Status::OK();
 }

@@ -1,7 +1,10 @@
 #include "pipeline/corpus_pass.h"
 
 #include <chrono>
+#include <cstdio>
+#include <filesystem>
 #include <memory>
+#include <system_error>
 
 #include <oneapi/tbb/enumerable_thread_specific.h>
 #include <oneapi/tbb/parallel_pipeline.h>
@@ -38,7 +41,8 @@ bool ReadsStdin(const std::vector<InputFile>& files) {
 Status CountCorpusLines(const CleanOptions& options, const std::vector<InputFile>& files,
                         int threads, const PipelineConfig& prefix, const CommonLinesOptions& o,
                         std::shared_ptr<CommonLineSet>* result) {
-  LineCensus census(o.census, options.output_dir + "/.saring-tmp/common_lines", threads);
+  const std::string temp_root = options.output_dir + "/.saring-tmp";
+  LineCensus census(o.census, temp_root + "/common_lines", threads);
   BatchReader::Options reader_options;
   reader_options.batch_bytes = options.batch_bytes;
   reader_options.max_record_bytes = prefix.input.max_doc_bytes;
@@ -75,7 +79,10 @@ Status CountCorpusLines(const CleanOptions& options, const std::vector<InputFile
               pool.Put(batch);
             }));
   });
-  return census.Finish(result);
+  Status s = census.Finish(result);
+  std::error_code ec;
+  std::filesystem::remove(temp_root, ec);  // only if empty: nothing else of ours is there
+  return s;
 }
 
 }  // namespace
@@ -110,6 +117,7 @@ Status RunCorpusPasses(const CleanOptions& options, const std::vector<InputFile>
     reports->push_back(report);
     return Status::OK();
   }
+  if (options.progress) std::fprintf(stderr, "saring: common_lines: first pass, counting lines\n");
   const auto start = std::chrono::steady_clock::now();
   std::shared_ptr<CommonLineSet> result;
   s = CountCorpusLines(options, files, threads, CensusPrefix(options.config, position), o, &result);
