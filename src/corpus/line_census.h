@@ -4,12 +4,14 @@
 // common enough to be templates:
 //
 //   LineCensusOptions options;                 // min_docs 3, min_domains 3 ...
-//   LineCensus census(options, "/out/.tmp/common_lines", /*shards=*/2);
+//   LineCensus census(options, "OUT/.saring-tmp/common_lines", /*shards=*/2);
 //   LineCensus::Shard* shard = census.NewShard();        // one per thread
 //   shard->AddDocument(text, DomainOf(url));             // every document
 //   std::shared_ptr<CommonLineSet> common;
 //   Status s = census.Finish(&common);
-//   if (common->Contains(CountableLineHash(line, ...))) // drop the line
+//   uint64_t hash;
+//   if (CountableLineHash(line, options, &scratch, &hash) && common->Contains(hash))
+//     ...  // a template line: drop it
 //
 // The rule. A line is common when
 //   - it occurs on at least `min_domains` distinct domains (cross-site
@@ -30,16 +32,18 @@
 // once, under the first of their domains. A document without article lines
 // is a story of its own. Copies are then deduplication's business.
 //
-// Only countable lines take part: lines of at most max_key_chars code points
-// whose keys have at least min_key_chars code points and min_words words containing a letter (a run
-// of 4+ CJK, Thai ... characters, written without spaces, is enough), that do not read as a
-// sentence. Short keys ("0", "references") are too generic to call templates. Long lines and
-// sentences (terminal punctuation and at least sentence_min_words words, or a CJK full stop after
-// 25 characters) are article text: when one recurs across sites it is a republished story, whose
-// copies are deduplication's business, and cutting it out of every copy would lose it. Templates
-// are labels, links and prompts; on the Common Crawl sample, 6 of the 142 common lines read as
-// sentences
-// ("Not the answer you're looking for? Browse other questions tagged ...").
+// Only countable lines take part: lines of at most max_key_chars code
+// points whose keys have at least min_key_chars code points and min_words
+// words containing a letter (a run of 4+ CJK, Thai ... characters, written
+// without spaces, is enough), and that do not read as a sentence. Short keys
+// ("0", "references") are too generic to call templates. Long lines and
+// sentences (terminal punctuation and at least sentence_min_words words, or
+// a CJK full stop after 25 characters) are article text: when one recurs
+// across sites it is a republished story, whose copies are deduplication's
+// business, and cutting it out of every copy would lose it. Templates are
+// labels, links and prompts: on the Common Crawl sample, 6 of the 142 lines
+// found common before sentences were excluded read as sentences ("Not the
+// answer you're looking for? Browse other questions tagged ...").
 //
 // Memory. Each document adds one 24-byte (line hash, story, domain hash)
 // record per distinct countable line to its shard's buffer. The shards share
