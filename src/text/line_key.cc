@@ -1,6 +1,9 @@
 #include "text/line_key.h"
 
+#if defined(__SSE2__) && !defined(SARING_NO_SIMD)  // every x86-64 CPU; others: the byte loop
 #include <emmintrin.h>
+#define SARING_LINE_KEY_SSE2 1
+#endif
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -67,6 +70,7 @@ NonAscii ClassifyNonAscii(UChar32 c, UChar32* folded) {
   }
 }
 
+#if SARING_LINE_KEY_SSE2
 // Up to 16 bytes of ASCII text made of letters, digits and single spaces,
 // keyed with SSE2 (letters lowercased, digits to '0', spaces kept), stored
 // at `out` (16 bytes are written). Per-byte branches on letter/separator
@@ -116,6 +120,7 @@ AsciiRun CopyAsciiRun(const uint8_t* in, char* out) {
   _mm_storeu_si128(reinterpret_cast<__m128i*>(out), mapped);
   return r;
 }
+#endif  // SARING_LINE_KEY_SSE2
 
 // ClassifyNonAscii for the Basic Multilingual Plane (Latin-1, Greek,
 // Cyrillic, Arabic, Devanagari, Thai, CJK ...), computed once on first use
@@ -176,6 +181,7 @@ size_t AppendLineKey(std::string_view text, std::string* key) {
   const BmpTable& bmp = BmpTable::Get();
   int32_t i = 0;
   while (i < len) {
+#if SARING_LINE_KEY_SSE2
     if (i + 16 <= len && s[i] < 0x80) {
       // Stored one byte on when a separator is due, which then goes first.
       const AsciiRun run = CopyAsciiRun(s + i, out + pending_space);
@@ -196,6 +202,7 @@ size_t AppendLineKey(std::string_view text, std::string* key) {
         continue;
       }
     }
+#endif
     uint8_t b = s[i];
     if (b < 0x80) {
       ++i;
