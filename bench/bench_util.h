@@ -4,7 +4,12 @@
 #define SARING_BENCH_BENCH_UTIL_H_
 
 #include <algorithm>
+#include <memory>
+#include <string>
 #include <vector>
+
+#include "io/byte_source.h"
+#include "saring/status.h"
 
 namespace saring::bench {
 
@@ -15,6 +20,22 @@ inline double Median(std::vector<double> v) {
   if (v.empty()) return 0;
   size_t n = v.size();
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// Reads `path` (plain, .gz or .zst) into *data, stopping once it holds at
+// least `max_bytes`.
+inline Status ReadInput(const std::string& path, uint64_t max_bytes, std::string* data) {
+  std::unique_ptr<ByteSource> source;
+  Status s = OpenByteSource(path, &source);
+  if (!s.ok()) return s;
+  std::string chunk(1 << 20, '\0');
+  size_t got = 0;
+  do {
+    s = source->Read(chunk.data(), chunk.size(), &got);
+    if (!s.ok()) return s;
+    data->append(chunk.data(), got);
+  } while (got > 0 && data->size() < max_bytes);
+  return Status::OK();
 }
 
 }  // namespace saring::bench

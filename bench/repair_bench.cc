@@ -47,16 +47,9 @@ struct Text {
 };
 
 Status LoadTexts(const std::string& path, uint64_t max_bytes, std::vector<Text>* texts) {
-  std::unique_ptr<saring::ByteSource> source;
-  Status s = saring::OpenByteSource(path, &source);
+  std::string data;
+  Status s = saring::bench::ReadInput(path, max_bytes * 2, &data);
   if (!s.ok()) return s;
-  std::string data, chunk(1 << 20, '\0');
-  size_t got = 0;
-  do {
-    s = source->Read(chunk.data(), chunk.size(), &got);
-    if (!s.ok()) return s;
-    data.append(chunk.data(), got);
-  } while (got > 0 && data.size() < max_bytes * 2);
   simdjson::dom::parser parser;
   uint64_t bytes = 0;
   size_t start = 0;

@@ -3,6 +3,7 @@
 #include "json/json_writer.h"
 #include "text/line_key.h"
 #include "text/utf8.h"
+#include "text/word_segmenter.h"
 
 namespace saring {
 
@@ -87,12 +88,6 @@ bool Document::IsBlankLine(std::string_view line) {
   return true;
 }
 
-namespace {
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-}  // namespace
-
 const std::vector<std::string_view>& Document::Paragraphs() const {
   if (paragraphs_ready_) return paragraphs_;
   paragraphs_.clear();
@@ -123,15 +118,10 @@ const std::vector<std::string_view>& Document::Paragraphs() const {
 
 const std::vector<std::string_view>& Document::Words() const {
   if (words_ready_) return words_;
-  words_.clear();
-  const std::string& t = text_;
-  size_t i = 0;
-  while (i < t.size()) {
-    while (i < t.size() && IsAsciiSpace(t[i])) ++i;
-    size_t start = i;
-    while (i < t.size() && !IsAsciiSpace(t[i])) ++i;
-    if (i > start) words_.emplace_back(t.data() + start, i - start);
-  }
+  // One segmenter per thread: it holds an ICU break iterator, and a
+  // document belongs to one worker thread.
+  thread_local WordSegmenter segmenter;
+  segmenter.Segment(text_, &words_);
   words_ready_ = true;
   return words_;
 }

@@ -66,8 +66,9 @@ class Document {
   // A text with no blank line between its lines (HTML extraction, one block
   // per line) has one paragraph per line.
   const std::vector<std::string_view>& Paragraphs() const;
-  // Words: maximal runs of non-whitespace bytes. (Scripts written without
-  // spaces get a dictionary segmentation in a later stage of the design.)
+  // Words, for every script (src/text/word_segmenter.h): runs of letters,
+  // marks and digits; Thai, Lao, Khmer, Myanmar, Chinese and Japanese cut
+  // by ICU's dictionaries. Punctuation is not a word.
   const std::vector<std::string_view>& Words() const;
   // The LineKey of line i (src/text/line_key.h: case folded, digits as 0,
   // punctuation as spaces) and, in *chars, its length in code points.
