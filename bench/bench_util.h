@@ -4,6 +4,7 @@
 #define SARING_BENCH_BENCH_UTIL_H_
 
 #include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,6 +21,13 @@ inline double Median(std::vector<double> v) {
   if (v.empty()) return 0;
   size_t n = v.size();
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// Prints "tool: message" on stderr; returns the exit code for a usage or
+// input error.
+inline int Fail(const char* tool, const std::string& message) {
+  std::fprintf(stderr, "%s: %s\n", tool, message.c_str());
+  return 2;
 }
 
 // Reads `path` (plain, .gz or .zst) into *data, stopping once it holds at

@@ -36,10 +36,7 @@ namespace {
 using saring::Status;
 using saring::bench::Median;
 
-int Fail(const std::string& message) {
-  std::fprintf(stderr, "repair_bench: %s\n", message.c_str());
-  return 2;
-}
+int Fail(const std::string& message) { return saring::bench::Fail("repair_bench", message); }
 
 struct Text {
   std::string text;

@@ -109,27 +109,37 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
-    if (a == "--saring") saring = next();
-    else if (a == "--corpus") corpora.push_back(next());
-    else if (a == "--presets") presets = SplitComma(next());
-    else if (a == "--threads") threads = SplitComma(next());
-    else if (a == "--runs") runs = std::max(1, std::stoi(next()));
-    else if (a == "--zcat") zcat = true;
-    else if (a == "--") { while (++i < argc) extra.push_back(argv[i]); }
-    else {
+    if (a == "--saring")
+      saring = next();
+    else if (a == "--corpus")
+      corpora.push_back(next());
+    else if (a == "--presets")
+      presets = SplitComma(next());
+    else if (a == "--threads")
+      threads = SplitComma(next());
+    else if (a == "--runs")
+      runs = std::max(1, std::stoi(next()));
+    else if (a == "--zcat")
+      zcat = true;
+    else if (a == "--") {
+      while (++i < argc) extra.push_back(argv[i]);
+    } else {
       std::fprintf(stderr, "saring_bench: unknown argument %s\n", a.c_str());
       return 2;
     }
   }
   if (corpora.empty()) {
-    std::fprintf(stderr,
-                 "usage: saring_bench --saring PATH --corpus FILE [--corpus FILE...] [--presets a,b]\n"
-                 "                    [--threads 1,2] [--runs 3] [--zcat] [-- extra saring flags]\n");
+    std::fprintf(
+        stderr,
+        "usage: saring_bench --saring PATH --corpus FILE [--corpus FILE...] [--presets a,b]\n"
+        "                    [--threads 1,2] [--runs 3] [--zcat] [-- extra saring flags]\n");
     return 2;
   }
-  std::string out_dir = (std::filesystem::temp_directory_path() / ("saring-bench-" + std::to_string(getpid()))).string();
-  std::printf("%-34s %-12s %3s %9s %9s %9s %10s %8s\n", "corpus", "preset", "thr", "MB/s", "MB/s/core",
-              "text/core", "docs/s", "RSS MB");
+  std::string out_dir =
+      (std::filesystem::temp_directory_path() / ("saring-bench-" + std::to_string(getpid())))
+          .string();
+  std::printf("%-34s %-12s %3s %9s %9s %9s %10s %8s\n", "corpus", "preset", "thr", "MB/s",
+              "MB/s/core", "text/core", "docs/s", "RSS MB");
   for (const std::string& corpus : corpora) {
     std::string name = std::filesystem::path(corpus).filename().string();
     CorpusSize size;
@@ -137,13 +147,13 @@ int main(int argc, char** argv) {
       for (const std::string& t : threads) {
         std::vector<double> secs, rss;
         for (int r = 0; r < runs; ++r) {
-          std::vector<std::string> args = {saring, "clean", corpus, "-o", out_dir, "--overwrite", "-q",
-                                           "--preset", preset, "-j", t};
+          std::vector<std::string> args = {saring, "clean",    corpus, "-o", out_dir, "--overwrite",
+                                           "-q",   "--preset", preset, "-j", t};
           args.insert(args.end(), extra.begin(), extra.end());
           Sample s = Spawn(args);
           if (s.seconds < 0) {
-            std::fprintf(stderr, "saring_bench: run failed: %s clean %s --preset %s\n", saring.c_str(),
-                         corpus.c_str(), preset.c_str());
+            std::fprintf(stderr, "saring_bench: run failed: %s clean %s --preset %s\n",
+                         saring.c_str(), corpus.c_str(), preset.c_str());
             return 1;
           }
           secs.push_back(s.seconds);
@@ -152,9 +162,9 @@ int main(int argc, char** argv) {
         size = ReadStats(out_dir + "/stats.json");
         double sec = Median(secs);
         int cores = std::stoi(t);
-        std::printf("%-34s %-12s %3d %9.1f %9.1f %9.1f %10.0f %8.1f\n", name.c_str(), preset.c_str(), cores,
-                    size.input_mb / sec, size.input_mb / sec / cores, size.text_mb / sec / cores, size.docs / sec,
-                    Median(rss));
+        std::printf("%-34s %-12s %3d %9.1f %9.1f %9.1f %10.0f %8.1f\n", name.c_str(),
+                    preset.c_str(), cores, size.input_mb / sec, size.input_mb / sec / cores,
+                    size.text_mb / sec / cores, size.docs / sec, Median(rss));
         std::fflush(stdout);
       }
     }
@@ -162,8 +172,8 @@ int main(int argc, char** argv) {
       std::vector<double> secs;
       for (int r = 0; r < runs; ++r) secs.push_back(Spawn({"zcat", corpus}).seconds);
       double sec = Median(secs);
-      std::printf("%-34s %-12s %3d %9.1f   (zcat FILE > /dev/null, for comparison)\n", name.c_str(), "zcat", 1,
-                  size.input_mb / sec);
+      std::printf("%-34s %-12s %3d %9.1f   (zcat FILE > /dev/null, for comparison)\n", name.c_str(),
+                  "zcat", 1, size.input_mb / sec);
     }
   }
   std::filesystem::remove_all(out_dir);

@@ -61,8 +61,7 @@ int main(int argc, char** argv) {
     }
   }
   if (files.empty()) {
-    std::fprintf(stderr, "usage: segment_bench [--runs 5] FILE...\n");
-    return 2;
+    return saring::bench::Fail("segment_bench", "usage: segment_bench [--runs 5] FILE...");
   }
   saring::WordSegmenter segmenter;
   std::vector<std::string_view> words;
@@ -70,10 +69,7 @@ int main(int argc, char** argv) {
   for (const std::string& file : files) {
     std::vector<std::string> texts;
     Status s = LoadLines(file, &texts);
-    if (!s.ok()) {
-      std::fprintf(stderr, "segment_bench: %s\n", s.ToString().c_str());
-      return 2;
-    }
+    if (!s.ok()) return saring::bench::Fail("segment_bench", s.ToString());
     uint64_t bytes = 0;
     for (const std::string& t : texts) bytes += t.size();
     std::vector<double> seconds;

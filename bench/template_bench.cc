@@ -20,7 +20,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -33,16 +32,12 @@ namespace {
 using saring::Status;
 using saring::bench::Median;
 
-int Fail(const std::string& message) {
-  std::fprintf(stderr, "template_bench: %s\n", message.c_str());
-  return 2;
-}
+int Fail(const std::string& message) { return saring::bench::Fail("template_bench", message); }
 
 std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  std::string data;
+  if (!saring::bench::ReadInput(path, UINT64_MAX, &data).ok()) data.clear();
+  return data;
 }
 
 // id -> text of every kept document (uncompressed shards).

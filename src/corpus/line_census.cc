@@ -267,11 +267,6 @@ LineKind ClassifyLine(std::string_view line, const LineCensusOptions& options, s
   return ClassifyLineKey(line, *key, chars, options, hash);
 }
 
-bool CountableLineHash(std::string_view line, const LineCensusOptions& options, std::string* key,
-                       uint64_t* hash) {
-  return ClassifyLine(line, options, key, hash) == LineKind::kCountable;
-}
-
 CommonLineSet::CommonLineSet(std::vector<uint64_t> sorted_hashes, std::vector<CommonLine> top,
                              LineCensusStats stats)
     : hashes_(std::move(sorted_hashes)),

@@ -10,7 +10,8 @@
 //   std::shared_ptr<CommonLineSet> common;
 //   Status s = census.Finish(&common);
 //   uint64_t hash;
-//   if (CountableLineHash(line, options, &scratch, &hash) && common->Contains(hash))
+//   if (ClassifyLine(line, options, &scratch, &hash) == LineKind::kCountable &&
+//       common->Contains(hash))
 //     ...  // a template line: drop it
 //
 // The rule. A line is common when
@@ -84,6 +85,8 @@ struct LineCensusOptions {
   uint64_t memory_bytes = 256ull << 20;
 };
 
+// What a line is to the census. The census and the common_lines stage both
+// classify lines through these functions, so they agree on what a line is.
 enum class LineKind {
   kIgnored,    // too short or too few words to tell
   kArticle,    // long, or a sentence: never a template
@@ -97,12 +100,6 @@ LineKind ClassifyLine(std::string_view line, const LineCensusOptions& options, s
 LineKind ClassifyLineLength(std::string_view line, const LineCensusOptions& options);
 LineKind ClassifyLineKey(std::string_view line, std::string_view key, size_t chars,
                          const LineCensusOptions& options, uint64_t* hash);
-
-// Hash of `line`'s key when the line is countable under `options`, else
-// false. `key` is scratch space. The census and the stage both call this, so
-// they agree on what a line is.
-bool CountableLineHash(std::string_view line, const LineCensusOptions& options, std::string* key,
-                       uint64_t* hash);
 
 struct CommonLine {
   uint64_t hash = 0;

@@ -14,7 +14,7 @@ namespace {
 bool Countable(std::string_view line, const LineCensusOptions& o = {}) {
   std::string key;
   uint64_t hash;
-  return CountableLineHash(line, o, &key, &hash);
+  return ClassifyLine(line, o, &key, &hash) == LineKind::kCountable;
 }
 
 TEST(LineCensusTest, WhichLinesAreCounted) {
@@ -61,7 +61,8 @@ std::shared_ptr<CommonLineSet> Census(const std::vector<std::pair<std::string, s
 bool IsCommon(const CommonLineSet& set, std::string_view line) {
   std::string key;
   uint64_t hash;
-  return CountableLineHash(line, LineCensusOptions(), &key, &hash) && set.Contains(hash);
+  return ClassifyLine(line, LineCensusOptions(), &key, &hash) == LineKind::kCountable &&
+         set.Contains(hash);
 }
 
 TEST(LineCensusTest, SiteTemplatesNeedMinDocsOnOneDomain) {
