@@ -1,4 +1,4 @@
-// saring command line: `saring clean`, `saring config`.
+// saring command line: `saring clean`, `saring config`, `saring lid`.
 //
 // Manners (after ripgrep): errors go to stderr prefixed "saring:"; exit code
 // 0 when all went well, 1 when the run finished but some input was bad, 2 on
@@ -13,6 +13,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "lang/lid_eval.h"
 #include "saring/clean.h"
 #include "saring/config.h"
 #include "saring/version.h"
@@ -49,16 +50,19 @@ struct CleanFlags {
 };
 
 void AddCleanFlags(CLI::App* cmd, CleanFlags* f) {
-  cmd->add_option("inputs", f->inputs,
-                  "JSONL files (.jsonl, .gz, .zst), .txt files, directories, quoted globs, or - for stdin")
+  cmd->add_option(
+         "inputs", f->inputs,
+         "JSONL files (.jsonl, .gz, .zst), .txt files, directories, quoted globs, or - for stdin")
       ->required();
-  cmd->add_option("-o,--output", f->output_dir, "output directory: kept/, removed/, errors/, stats.json")
+  cmd->add_option("-o,--output", f->output_dir,
+                  "output directory: kept/, removed/, errors/, stats.json")
       ->required()
       ->group("Input and output");
-  cmd->add_option("--text-field", f->text_field, "JSON field holding the text [text]")->group("Input and output");
-  cmd->add_option("--id-field", f->id_field, "JSON field holding the id [id]")->group("Input and output");
-  cmd->add_option("--max-doc-bytes", f->max_doc_bytes,
-                  "larger records go to errors/ unread [10MB]")
+  cmd->add_option("--text-field", f->text_field, "JSON field holding the text [text]")
+      ->group("Input and output");
+  cmd->add_option("--id-field", f->id_field, "JSON field holding the id [id]")
+      ->group("Input and output");
+  cmd->add_option("--max-doc-bytes", f->max_doc_bytes, "larger records go to errors/ unread [10MB]")
       ->group("Input and output");
   cmd->add_option("--compression", f->compression, "output compression [zst]")
       ->check(CLI::IsMember({"zst", "gz", "none"}))
@@ -66,23 +70,29 @@ void AddCleanFlags(CLI::App* cmd, CleanFlags* f) {
   cmd->add_option("--compression-level", f->compression_level,
                   "zstd -50..19 (negative: zstd --fast) or gzip 1-9; 0: zstd 1, gzip 6 [0]")
       ->group("Input and output");
-  cmd->add_option("--shard-size", f->shard_size, "start a new output file after this many bytes [256MB]")
+  cmd->add_option("--shard-size", f->shard_size,
+                  "start a new output file after this many bytes [256MB]")
       ->group("Input and output");
   cmd->add_flag("--no-removed", f->no_removed, "count removed documents but do not write them")
       ->group("Input and output");
-  cmd->add_flag("--overwrite", f->overwrite, "replace the results of an earlier run in the output directory")
+  cmd->add_flag("--overwrite", f->overwrite,
+                "replace the results of an earlier run in the output directory")
       ->group("Input and output");
 
   cmd->add_option("--preset", f->preset, "built-in pipeline (see `saring config list`) [default]")
       ->group("Pipeline");
-  cmd->add_option("-c,--config", f->config_file, "YAML pipeline file (instead of --preset)")->group("Pipeline");
-  cmd->add_option("--set", f->sets, "override one setting, e.g. --set length.min_chars=500 (repeatable)")
+  cmd->add_option("-c,--config", f->config_file, "YAML pipeline file (instead of --preset)")
+      ->group("Pipeline");
+  cmd->add_option("--set", f->sets,
+                  "override one setting, e.g. --set length.min_chars=500 (repeatable)")
       ->group("Pipeline");
 
   cmd->add_option("-j,--threads", f->threads, "worker threads; 0 = all cores [0]")->group("Run");
-  cmd->add_flag("--strict", f->strict, "stop at the first bad input record (exit code 2)")->group("Run");
+  cmd->add_flag("--strict", f->strict, "stop at the first bad input record (exit code 2)")
+      ->group("Run");
   cmd->add_flag("-q,--quiet", f->quiet, "print nothing but fatal errors")->group("Run");
-  cmd->add_flag("--no-progress", f->no_progress, "no progress line (it is shown only on a terminal anyway)")
+  cmd->add_flag("--no-progress", f->no_progress,
+                "no progress line (it is shown only on a terminal anyway)")
       ->group("Run");
 }
 
@@ -95,7 +105,8 @@ saring::Status BuildConfig(const CleanFlags& f, saring::PipelineConfig* config) 
   if (!f.id_field.empty()) sets.push_back("input.id_field=" + f.id_field);
   if (!f.max_doc_bytes.empty()) sets.push_back("input.max_doc_bytes=" + f.max_doc_bytes);
   if (!f.compression.empty()) sets.push_back("output.compression=" + f.compression);
-  if (f.compression_level) sets.push_back("output.compression_level=" + std::to_string(*f.compression_level));
+  if (f.compression_level)
+    sets.push_back("output.compression_level=" + std::to_string(*f.compression_level));
   if (!f.shard_size.empty()) sets.push_back("output.shard_bytes=" + f.shard_size);
   if (f.no_removed) sets.push_back("output.write_removed=false");
   sets.insert(sets.end(), f.sets.begin(), f.sets.end());
@@ -126,16 +137,46 @@ int RunCleanCommand(const CleanFlags& f) {
 
 int RunConfigShow(const std::string& preset, const std::string& file) {
   saring::PipelineConfig config;
-  saring::Status s = file.empty() ? saring::LoadPreset(preset, &config) : saring::LoadConfigFile(file, &config);
+  saring::Status s =
+      file.empty() ? saring::LoadPreset(preset, &config) : saring::LoadConfigFile(file, &config);
   if (!s.ok()) return Fail(s);
   std::fputs(saring::ConfigToYaml(config).c_str(), stdout);
+  return kExitOk;
+}
+
+struct LidEvalFlags {
+  std::string dir;
+  std::string model;
+  int doc_min = 5;
+  int doc_max = 20;
+  uint64_t seed = 1;
+};
+
+int RunLidEval(const LidEvalFlags& f) {
+  saring::LanguageIdOptions options;
+  options.backend = "combined";
+  options.model = f.model;
+  std::unique_ptr<saring::LanguageIdentifier> lid;
+  saring::Status s = saring::LanguageIdentifier::Create(options, &lid);
+  if (!s.ok()) return Fail(s);
+  saring::LidEvalOptions eval;
+  eval.dir = f.dir;
+  eval.doc_min = f.doc_min;
+  eval.doc_max = f.doc_max;
+  eval.seed = f.seed;
+  saring::LidEvalReport report;
+  s = saring::EvaluateLid(eval, *lid, &report);
+  if (!s.ok()) return Fail(s);
+  std::printf("model: %s\n", lid->model_path().c_str());
+  std::fputs(saring::FormatLidReport(report).c_str(), stdout);
   return kExitOk;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"saring: clean, filter and deduplicate web text for language-model training", "saring"};
+  CLI::App app{"saring: clean, filter and deduplicate web text for language-model training",
+               "saring"};
   app.set_version_flag("-V,--version", std::string("saring ") + SARING_VERSION);
   app.require_subcommand(1);
 
@@ -147,10 +188,27 @@ int main(int argc, char** argv) {
   config->require_subcommand(1);
   std::string show_preset = "default";
   std::string show_file;
-  CLI::App* show = config->add_subcommand("show", "print the effective YAML of a preset or config file");
+  CLI::App* show =
+      config->add_subcommand("show", "print the effective YAML of a preset or config file");
   show->add_option("preset", show_preset, "preset name [default]");
   show->add_option("-c,--config", show_file, "a YAML pipeline file");
   CLI::App* list = config->add_subcommand("list", "list the built-in presets");
+
+  CLI::App* lid = app.add_subcommand("lid", "language identification tools");
+  lid->require_subcommand(1);
+  LidEvalFlags lid_eval_flags;
+  CLI::App* lid_eval = lid->add_subcommand(
+      "eval",
+      "accuracy of CLD2, fastText and the combined decision on labelled sentences and documents");
+  lid_eval
+      ->add_option("dir", lid_eval_flags.dir,
+                   "folder of <language>.txt files, one sentence per line")
+      ->required();
+  lid_eval->add_option("--model", lid_eval_flags.model,
+                       "fastText model [$SARING_LID_MODEL, models/lid.176.ftz]");
+  lid_eval->add_option("--doc-min", lid_eval_flags.doc_min, "fewest sentences per document [5]");
+  lid_eval->add_option("--doc-max", lid_eval_flags.doc_max, "most sentences per document [20]");
+  lid_eval->add_option("--seed", lid_eval_flags.seed, "shuffle seed for the documents [1]");
 
   try {
     app.parse(argc, argv);
@@ -161,6 +219,7 @@ int main(int argc, char** argv) {
 
   if (clean->parsed()) return RunCleanCommand(clean_flags);
   if (show->parsed()) return RunConfigShow(show_preset, show_file);
+  if (lid_eval->parsed()) return RunLidEval(lid_eval_flags);
   if (list->parsed()) {
     for (const std::string& name : saring::PresetNames()) std::printf("%s\n", name.c_str());
     return kExitOk;

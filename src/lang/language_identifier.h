@@ -1,0 +1,99 @@
+// LanguageIdentifier: the language of a document, from CLD2, a fastText
+// model, or both combined.
+//
+//   LanguageIdOptions options;            // backend "auto": combined when a
+//   options.model = "models/lid.176.ftz";  // fastText model is found, else CLD2
+//   std::unique_ptr<LanguageIdentifier> lid;
+//   Status s = LanguageIdentifier::Create(options, &lid);
+//   LanguageGuess g = lid->Identify("Kami tidak mahu kerajaan menaikkan harga.");
+//   // g.tag.language == "ms", g.score, g.decided_by == "combined: cld2 within id/ms"
+//
+// Backends:
+//   cld2      CLD2's 83 languages, no model file; strong on the languages it
+//             knows, weak on short text.
+//   fasttext  a fastText model (lid.176 .bin/.ftz, GlotLID, OpenLID), read by
+//             saring's own reader (fasttext_model.h).
+//   combined  fastText first; CLD2 settles the cases fastText is known to get
+//             wrong (the rule is in language_identifier.cc, measured by
+//             `saring lid eval`).
+//
+// Every text is classified on a bounded sample: its first `sample_bytes`
+// bytes, cut at a line end (a line longer than that is cut at a character
+// boundary). A web page's language rarely changes past its first few
+// kilobytes, and a bounded sample bounds the cost of a 10 MB document.
+//
+// Thread-safety: Identify may be called from many threads at once; the
+// fastText model is loaded once per process and shared.
+
+#ifndef SARING_LANG_LANGUAGE_IDENTIFIER_H_
+#define SARING_LANG_LANGUAGE_IDENTIFIER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lang/cld2_detector.h"
+#include "lang/fasttext_model.h"
+#include "lang/language_code.h"
+#include "saring/status.h"
+
+namespace saring {
+
+enum class LidBackend { kCld2, kFastText, kCombined };
+
+struct LanguageIdOptions {
+  std::string backend = "auto";  // auto | cld2 | fasttext | combined
+  // fastText model file. Empty: $SARING_LID_MODEL, then models/lid.176.ftz
+  // in the working directory, then beside the binary (../models/).
+  std::string model;
+  size_t sample_bytes = 8192;
+};
+
+struct LanguageGuess {
+  LanguageTag tag;                        // "und" when nothing could be said
+  float score = 0;                        // confidence, 0..1 (the backend's probability or share)
+  std::vector<LanguageScore> candidates;  // the deciding backend's top 3
+  std::string decided_by;                 // "fasttext", "cld2", "combined: ..."
+};
+
+class LanguageIdentifier {
+ public:
+  static Status Create(const LanguageIdOptions& options,
+                       std::unique_ptr<LanguageIdentifier>* identifier);
+
+  LidBackend backend() const { return backend_; }
+  const std::string& model_path() const { return model_path_; }
+
+  LanguageGuess Identify(std::string_view text) const { return IdentifyWith(backend_, text); }
+  // With another backend than the configured one (for evaluation); kFastText
+  // and kCombined need a model.
+  LanguageGuess IdentifyWith(LidBackend backend, std::string_view text) const;
+
+  // The first `sample_bytes` of `text`, cut as described above.
+  std::string_view Sample(std::string_view text) const;
+
+ private:
+  LanguageIdentifier() = default;
+  LanguageGuess FromFastText(std::string_view sample) const;
+  LanguageGuess FromCld2(std::string_view sample) const;
+  LanguageGuess Combine(std::string_view sample) const;
+  LanguageTag FastTextTag(int label) const { return fasttext_tags_[label]; }
+  bool FastTextKnows(const std::string& language) const;
+  static bool IsConfusable(const std::string& language);
+
+  LidBackend backend_ = LidBackend::kCld2;
+  size_t sample_bytes_ = 0;
+  std::string model_path_;
+  std::shared_ptr<const FastTextModel> model_;
+  std::vector<LanguageTag> fasttext_tags_;       // per model label
+  std::vector<std::string> fasttext_languages_;  // sorted, for "does fastText know X"
+};
+
+// Finds the fastText model `options` names or the default locations hold;
+// "" when there is none.
+std::string FindLidModel(const std::string& configured);
+
+}  // namespace saring
+
+#endif  // SARING_LANG_LANGUAGE_IDENTIFIER_H_

@@ -1,0 +1,202 @@
+#include "lang/lid_eval.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "util/clock.h"
+
+namespace saring {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct LabelledText {
+  std::string language;  // canonical
+  std::string text;
+};
+
+Status ReadLabelledFiles(const std::string& dir, std::vector<std::vector<LabelledText>>* files) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Status::NotFound(dir + ": not a directory");
+  std::vector<fs::path> paths;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".txt") paths.push_back(entry.path());
+  }
+  if (ec) return Status::IOError(dir + ": " + ec.message());
+  std::sort(paths.begin(), paths.end());
+  if (paths.empty()) return Status::NotFound(dir + ": no <language>.txt files");
+  for (const fs::path& path : paths) {
+    std::ifstream in(path);
+    if (!in) return Status::IOError(path.string() + ": cannot read");
+    const std::string language = CanonicalLanguage(path.stem().string()).language;
+    std::vector<LabelledText> lines;
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!line.empty()) lines.push_back(LabelledText{language, line});
+    }
+    if (!lines.empty()) files->push_back(std::move(lines));
+  }
+  return Status::OK();
+}
+
+// Documents of doc_min..doc_max shuffled sentences of one file.
+std::vector<LabelledText> JoinIntoDocuments(std::vector<LabelledText> sentences,
+                                            const LidEvalOptions& options, std::mt19937_64& rng) {
+  std::shuffle(sentences.begin(), sentences.end(), rng);
+  std::uniform_int_distribution<int> length(options.doc_min, options.doc_max);
+  std::vector<LabelledText> docs;
+  for (size_t i = 0; i < sentences.size();) {
+    size_t n = std::min<size_t>(length(rng), sentences.size() - i);
+    if (n < size_t(options.doc_min) && !docs.empty()) break;  // a short tail is dropped
+    LabelledText doc{sentences[i].language, ""};
+    for (size_t j = i; j < i + n; ++j) {
+      if (j > i) doc.text += '\n';
+      doc.text += sentences[j].text;
+    }
+    docs.push_back(std::move(doc));
+    i += n;
+  }
+  return docs;
+}
+
+LidSetReport ScoreSet(const std::string& name, const std::vector<std::vector<LabelledText>>& files,
+                      const LidEvalOptions& options, const LanguageIdentifier& identifier) {
+  LidSetReport set;
+  set.name = name;
+  const size_t backends = options.backends.size();
+  set.macro.assign(backends, 0.0);
+  set.seconds.assign(backends, 0.0);
+  for (const auto& file : files) {
+    for (const LabelledText& item : file) set.bytes += item.text.size();
+  }
+  std::vector<LidLanguageScore> scores(files.size());
+  for (size_t f = 0; f < files.size(); ++f) {
+    scores[f].language = files[f][0].language;
+    scores[f].items = files[f].size();
+    scores[f].correct.assign(backends, 0);
+    scores[f].neighbours.assign(backends, 0);
+    auto mixed = options.mixed_languages.find(scores[f].language);
+    if (mixed == options.mixed_languages.end()) continue;
+    scores[f].language_and_neighbours = scores[f].language;
+    for (const std::string& n : mixed->second) scores[f].language_and_neighbours += " or " + n;
+  }
+  for (size_t b = 0; b < backends; ++b) {
+    const uint64_t start = NowNs();
+    for (size_t f = 0; f < files.size(); ++f) {
+      auto mixed = options.mixed_languages.find(scores[f].language);
+      for (const LabelledText& item : files[f]) {
+        std::string guess = identifier.IdentifyWith(options.backends[b], item.text).tag.language;
+        if (guess == item.language) {
+          ++scores[f].correct[b];
+        } else {
+          if (mixed != options.mixed_languages.end() &&
+              std::find(mixed->second.begin(), mixed->second.end(), guess) != mixed->second.end()) {
+            ++scores[f].neighbours[b];
+          }
+          if (b + 1 == backends) ++scores[f].top_errors_last[guess];
+        }
+      }
+    }
+    set.seconds[b] = double(NowNs() - start) / 1e9;
+  }
+  for (LidLanguageScore& s : scores) {
+    bool mixed = options.mixed_languages.count(s.language) > 0;
+    (mixed ? set.mixed : set.languages).push_back(std::move(s));
+  }
+  for (size_t b = 0; b < backends; ++b) {
+    double sum = 0;
+    for (const LidLanguageScore& s : set.languages) sum += double(s.correct[b]) / double(s.items);
+    set.macro[b] = set.languages.empty() ? 0.0 : sum / double(set.languages.size());
+  }
+  return set;
+}
+
+std::string TopErrors(const std::map<std::string, uint64_t>& errors) {
+  std::vector<std::pair<uint64_t, std::string>> sorted;
+  for (const auto& [label, n] : errors) sorted.emplace_back(n, label);
+  std::sort(sorted.rbegin(), sorted.rend());
+  std::string out;
+  for (size_t i = 0; i < sorted.size() && i < 3; ++i) {
+    out += fmt::format("{}{}:{}", i ? " " : "", sorted[i].second, sorted[i].first);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string LidBackendName(LidBackend backend) {
+  switch (backend) {
+    case LidBackend::kCld2:
+      return "cld2";
+    case LidBackend::kFastText:
+      return "fasttext";
+    case LidBackend::kCombined:
+      return "combined";
+  }
+  return "?";
+}
+
+Status EvaluateLid(const LidEvalOptions& options, const LanguageIdentifier& identifier,
+                   LidEvalReport* report) {
+  if (options.doc_min < 1 || options.doc_max < options.doc_min) {
+    return Status::InvalidArgument("document sizes must satisfy 1 <= doc_min <= doc_max");
+  }
+  std::vector<std::vector<LabelledText>> sentences;
+  Status s = ReadLabelledFiles(options.dir, &sentences);
+  if (!s.ok()) return s;
+  std::mt19937_64 rng(options.seed);
+  std::vector<std::vector<LabelledText>> documents;
+  for (const auto& file : sentences) documents.push_back(JoinIntoDocuments(file, options, rng));
+  report->backend_names.clear();
+  for (LidBackend b : options.backends) report->backend_names.push_back(LidBackendName(b));
+  report->sets.clear();
+  report->sets.push_back(ScoreSet("sentences", sentences, options, identifier));
+  report->sets.push_back(ScoreSet("documents", documents, options, identifier));
+  return Status::OK();
+}
+
+std::string FormatLidReport(const LidEvalReport& report) {
+  std::string out;
+  const size_t backends = report.backend_names.size();
+  for (const LidSetReport& set : report.sets) {
+    out += fmt::format("== {} ({} languages scored)\n{:<8}{:>6}", set.name, set.languages.size(),
+                       "lang", "n");
+    for (const std::string& name : report.backend_names) out += fmt::format("{:>10}", name);
+    out += "  errors of " + report.backend_names.back() + "\n";
+    auto row = [&](const LidLanguageScore& s) {
+      out += fmt::format("{:<8}{:>6}", s.language, s.items);
+      for (size_t b = 0; b < backends; ++b) {
+        out += fmt::format("{:>10.4f}", double(s.correct[b]) / double(s.items));
+      }
+      out += "  " + TopErrors(s.top_errors_last) + "\n";
+    };
+    for (const LidLanguageScore& s : set.languages) row(s);
+    out += fmt::format("{:<14}", "macro");
+    for (double m : set.macro) out += fmt::format("{:>10.4f}", m);
+    out += "\n";
+    for (const LidLanguageScore& s : set.mixed) {
+      out += fmt::format("{} (not in macro; mostly other-language text), share labelled:\n",
+                         s.language);
+      out += fmt::format("  {:<12}", s.language);
+      for (size_t b = 0; b < backends; ++b)
+        out += fmt::format("{:>10.4f}", double(s.correct[b]) / double(s.items));
+      out += fmt::format("\n  {:<12}", s.language_and_neighbours);
+      for (size_t b = 0; b < backends; ++b) {
+        out += fmt::format("{:>10.4f}", double(s.correct[b] + s.neighbours[b]) / double(s.items));
+      }
+      out += "\n";
+    }
+    out += fmt::format("{:<14}", "MB/s");
+    for (double sec : set.seconds)
+      out += fmt::format("{:>10.1f}", sec > 0 ? set.bytes / sec / 1e6 : 0.0);
+    out += "\n\n";
+  }
+  return out;
+}
+
+}  // namespace saring
