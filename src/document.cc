@@ -13,6 +13,7 @@ void Document::Reset(std::string_view id, std::string_view text) {
   text_changed_ = false;
   invalid_utf8_replaced_ = 0;
   annotations_.clear();
+  route_.clear();
   removal_.reset();
   InvalidateViews();
 }
@@ -141,6 +142,10 @@ void Document::AnnotateString(std::string_view key, std::string_view value) {
   std::string v;
   AppendJsonString(&v, value);
   annotations_.emplace_back(std::string(key), std::move(v));
+}
+
+void Document::AnnotateJson(std::string_view key, std::string json) {
+  annotations_.emplace_back(std::string(key), std::move(json));
 }
 
 void Document::Remove(std::string stage, std::string rule, std::string reason) {

@@ -27,7 +27,8 @@ std::string Line(const std::string& id, const std::string& text, const std::stri
 
 // Small batches: even these tiny corpora span many batches.
 CleanReport RunCorpus(const std::vector<std::string>& inputs, const std::string& out, int threads,
-                      const std::string& preset = "default", const std::vector<std::string>& sets = {}) {
+                      const std::string& preset = "default",
+                      const std::vector<std::string>& sets = {}) {
   return testing::RunCleanOrFail(inputs, out, threads, preset, sets, 512);
 }
 
@@ -37,10 +38,11 @@ simdjson::dom::element ParseLine(simdjson::dom::parser& p, const std::string& li
 
 TEST(CleanTest, EveryDocumentIsKeptRemovedOrAnError) {
   TempDir dir;
-  std::string corpus = Line("keep-1", LongText("Banjir di Padang"), ",\"url\":\"http://a.id/1\",\"n\":1.50") +
-                       Line("short", "Klik di sini") + "{\"id\":\"broken\",\"text\":\n" +
-                       "[1,2,3]\n" + "{\"id\":\"no-text\"}\n" + "{\"id\":\"num\",\"text\":42}\n" + "\n" +
-                       Line("keep-2", LongText("Gempa di Aceh"));
+  std::string corpus =
+      Line("keep-1", LongText("Banjir di Padang"), ",\"url\":\"http://a.id/1\",\"n\":1.50") +
+      Line("short", "Klik di sini") + "{\"id\":\"broken\",\"text\":\n" + "[1,2,3]\n" +
+      "{\"id\":\"no-text\"}\n" + "{\"id\":\"num\",\"text\":42}\n" + "\n" +
+      Line("keep-2", LongText("Gempa di Aceh"));
   WriteFile(dir.Join("in/a.jsonl"), corpus);
   CleanReport r = RunCorpus({dir.Join("in/a.jsonl")}, dir.Join("out"), 2);
   EXPECT_EQ(r.docs_in, 7u);  // the blank line is not a document
@@ -51,8 +53,14 @@ TEST(CleanTest, EveryDocumentIsKeptRemovedOrAnError) {
 
   auto kept = SplitLines(ReadOutput(dir.Join("out"), "kept"));
   ASSERT_EQ(kept.size(), 2u);
-  // Untouched documents are written byte for byte, unknown fields included.
-  EXPECT_EQ(kept[0] + "\n", Line("keep-1", LongText("Banjir di Padang"), ",\"url\":\"http://a.id/1\",\"n\":1.50"));
+  // The input's members are written byte for byte, unknown fields included;
+  // the default preset's language stage appends its "saring" object.
+  std::string input_line =
+      Line("keep-1", LongText("Banjir di Padang"), ",\"url\":\"http://a.id/1\",\"n\":1.50");
+  std::string members = input_line.substr(0, input_line.size() - 2);  // without "}\n"
+  EXPECT_EQ(kept[0].substr(0, members.size()), members);
+  const std::string annotation = ",\"saring\":{\"language\":\"id\",";
+  EXPECT_EQ(kept[0].substr(members.size(), annotation.size()), annotation);
 
   simdjson::dom::parser p;
   auto removed = SplitLines(ReadOutput(dir.Join("out"), "removed"));
@@ -96,7 +104,8 @@ TEST(CleanTest, OutputIsByteIdenticalForAnyThreadCount) {
   TempDir dir;
   std::string corpus;
   for (int i = 0; i < 400; ++i) {
-    std::string text = i % 3 == 0 ? "pendek " + std::to_string(i) : LongText("Berita nomor " + std::to_string(i));
+    std::string text =
+        i % 3 == 0 ? "pendek " + std::to_string(i) : LongText("Berita nomor " + std::to_string(i));
     if (i % 7 == 0) text += "\\r\\n  spasi   ganda  ";
     corpus += Line("d" + std::to_string(i), text);
     if (i % 50 == 0) corpus += "{bad json " + std::to_string(i) + "\n";
@@ -119,7 +128,8 @@ TEST(CleanTest, OutputIsByteIdenticalForAnyThreadCount) {
 
 TEST(CleanTest, MissingIdsAreDerivedAndNormalizedTextIsRewritten) {
   TempDir dir;
-  WriteFile(dir.Join("a.jsonl"), "{\"text\":\"" + LongText("Tanpa id") + "\\r\\n\\r\\n\\r\\nAkhir.  \"}\n");
+  WriteFile(dir.Join("a.jsonl"),
+            "{\"text\":\"" + LongText("Tanpa id") + "\\r\\n\\r\\n\\r\\nAkhir.  \"}\n");
   RunCorpus({dir.Join("a.jsonl")}, dir.Join("out"), 1);
   auto kept = SplitLines(ReadOutput(dir.Join("out"), "kept"));
   ASSERT_EQ(kept.size(), 1u);
@@ -135,9 +145,10 @@ TEST(CleanTest, CustomFieldsTxtFilesDirectoriesAndGlobs) {
   WriteFile(dir.Join("in/pages/two.txt"), "terlalu pendek");
   WriteFile(dir.Join("in/.hidden.jsonl"), Line("hidden", LongText("tersembunyi")));
   WriteFile(dir.Join("in/notes.md"), "not a corpus file");
-  WriteFile(dir.Join("other/x.jsonl"), "{\"doc\":\"" + LongText("Kolom lain") + "\",\"key\":\"k1\"}\n");
-  CleanReport r = RunCorpus({dir.Join("in"), dir.Join("other/*.jsonl")}, dir.Join("out"), 2, "default",
-                      {"input.text_field=doc", "input.id_field=key"});
+  WriteFile(dir.Join("other/x.jsonl"),
+            "{\"doc\":\"" + LongText("Kolom lain") + "\",\"key\":\"k1\"}\n");
+  CleanReport r = RunCorpus({dir.Join("in"), dir.Join("other/*.jsonl")}, dir.Join("out"), 2,
+                            "default", {"input.text_field=doc", "input.id_field=key"});
   EXPECT_EQ(r.docs_in, 3u);
   EXPECT_EQ(r.docs_kept, 2u);
   EXPECT_EQ(r.docs_removed, 1u);
@@ -166,14 +177,16 @@ TEST(CleanTest, InvalidUtf8IsRepairedOrRemovedByPolicy) {
   EXPECT_EQ(int64_t(kept["saring"]["invalid_utf8_replaced"]), 1);
   auto removed = ParseLine(p, SplitLines(ReadOutput(dir.Join("out"), "removed"))[0]);
   // 4 replacements in 154 characters
-  EXPECT_EQ(std::string_view(removed["removed_reason"]), "normalize: invalid_utf8_fraction 0.026 > 0.01");
+  EXPECT_EQ(std::string_view(removed["removed_reason"]),
+            "normalize: invalid_utf8_fraction 0.026 > 0.01");
 }
 
 TEST(CleanTest, OversizedDocumentsGoToErrorsWithTheirSize) {
   TempDir dir;
   std::string big(3000, 'a');
   WriteFile(dir.Join("a.jsonl"), Line("big", big) + Line("ok", LongText("Normal")));
-  CleanReport r = RunCorpus({dir.Join("a.jsonl")}, dir.Join("out"), 1, "default", {"input.max_doc_bytes=1000"});
+  CleanReport r =
+      RunCorpus({dir.Join("a.jsonl")}, dir.Join("out"), 1, "default", {"input.max_doc_bytes=1000"});
   EXPECT_EQ(r.docs_error, 1u);
   EXPECT_EQ(r.docs_kept, 1u);
   simdjson::dom::parser p;
@@ -187,10 +200,11 @@ TEST(CleanTest, OversizedDocumentsGoToErrorsWithTheirSize) {
 TEST(CleanTest, ShardsRollOverBySizeAndAreComplete) {
   TempDir dir;
   std::string corpus;
-  for (int i = 0; i < 300; ++i) corpus += Line("d" + std::to_string(i), LongText("Dokumen " + std::to_string(i)));
+  for (int i = 0; i < 300; ++i)
+    corpus += Line("d" + std::to_string(i), LongText("Dokumen " + std::to_string(i)));
   WriteFile(dir.Join("a.jsonl"), corpus);
   RunCorpus({dir.Join("a.jsonl")}, dir.Join("out"), 2, "passthrough",
-      {"output.shard_bytes=8K", "output.compression=gz"});
+            {"output.shard_bytes=8K", "output.compression=gz"});
   auto files = testing::OutputFiles(dir.Join("out"), "kept");
   ASSERT_GE(files.size(), 2u);
   for (size_t i = 0; i < files.size(); ++i) {
@@ -223,7 +237,8 @@ TEST(CleanTest, RefusesToMixWithAnEarlierRunUnlessOverwriting) {
 
 TEST(CleanTest, StrictStopsAtTheFirstError) {
   TempDir dir;
-  WriteFile(dir.Join("a.jsonl"), Line("x", LongText("Satu")) + "nope\n" + Line("y", LongText("Dua")));
+  WriteFile(dir.Join("a.jsonl"),
+            Line("x", LongText("Satu")) + "nope\n" + Line("y", LongText("Dua")));
   CleanOptions o;
   o.inputs = {dir.Join("a.jsonl")};
   o.output_dir = dir.Join("out");
@@ -233,7 +248,9 @@ TEST(CleanTest, StrictStopsAtTheFirstError) {
   CleanReport r;
   Status s = RunClean(o, &r);
   ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.message(), dir.Join("a.jsonl") + ":2: invalid JSON: Problem while parsing an atom starting with the letter 'n' (--strict: stopping at the first error)");
+  EXPECT_EQ(s.message(), dir.Join("a.jsonl") +
+                             ":2: invalid JSON: Problem while parsing an atom starting with the "
+                             "letter 'n' (--strict: stopping at the first error)");
 }
 
 }  // namespace

@@ -59,7 +59,7 @@ std::vector<std::string> OutputFiles(const std::string& out_dir, const std::stri
   std::vector<std::string> files;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(out_dir + "/" + sub, ec)) {
-    files.push_back(e.path().string());
+    if (e.is_regular_file()) files.push_back(e.path().string());  // not kept/<language>/
   }
   std::sort(files.begin(), files.end());
   return files;

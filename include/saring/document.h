@@ -84,6 +84,13 @@ class Document {
   // Attaches a signal, written under the output's "saring" object.
   void Annotate(std::string_view key, double value);
   void AnnotateString(std::string_view key, std::string_view value);
+  // `json` must be one valid JSON value (an array, an object); written as is.
+  void AnnotateJson(std::string_view key, std::string json);
+
+  // Where a kept document is written: kept/<route>/ when set (the language
+  // stage routes by language), kept/ otherwise. Only [a-z0-9_-] is allowed.
+  void set_route(std::string route) { route_ = std::move(route); }
+  const std::string& route() const { return route_; }
   // Annotations as (key, JSON value text) pairs, in insertion order.
   const std::vector<std::pair<std::string, std::string>>& annotations() const {
     return annotations_;
@@ -106,6 +113,7 @@ class Document {
   bool text_changed_ = false;
   size_t invalid_utf8_replaced_ = 0;
   std::vector<std::pair<std::string, std::string>> annotations_;
+  std::string route_;
   std::optional<Removal> removal_;
 
   mutable bool lines_ready_ = false;

@@ -22,7 +22,7 @@ struct Preset {
 };
 
 const Preset kPresets[] = {
-    {"default", "saring's own pipeline: normalize, repair repeats, template and corpus-common lines, redact PII, then drop fragments",
+    {"default", "saring's own pipeline: normalize, repair repeats, template and corpus-common lines, redact PII, identify the language, then drop fragments",
      R"(# saring default pipeline
 stages:
   - normalize:
@@ -65,6 +65,17 @@ stages:
   # Personal data replaced by tokens such as <EMAIL>, <PHONE>.
   - pii:
       kinds: [email, phone, ip, card, national_id]
+  # The language of every document (saring.language, language_score,
+  # language_script, and per-paragraph shares in saring.languages). With a
+  # fastText model (models/lid.176.ftz, $SARING_LID_MODEL, or `model:`; see
+  # scripts/fetch-models) fastText and CLD2 decide together, otherwise CLD2
+  # alone. Nothing is removed here: set `keep` and `min_score` to filter,
+  # `route: true` to write kept/<language>/.
+  - language:
+      backend: auto
+      sample_bytes: 8KB
+      paragraphs: true
+      min_paragraph_chars: 40
   # A floor for fragments ("Loading...", "404 Not Found"), not a quality
   # judgement: 100 characters is one or two sentences in English and two or
   # three in Chinese or Japanese, which carry 2-3x more per character.

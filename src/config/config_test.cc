@@ -24,7 +24,8 @@ TEST(ConfigTest, PresetsLoadAndValidate) {
   ASSERT_TRUE(LoadPreset("default", &c).ok());
   std::vector<std::string> types;
   for (const StageConfig& s : c.stages) types.push_back(s.type);
-  EXPECT_EQ(types, (std::vector<std::string>{"normalize", "repeats", "boilerplate", "common_lines", "pii", "length"}));
+  EXPECT_EQ(types, (std::vector<std::string>{"normalize", "repeats", "boilerplate", "common_lines", "pii", "language",
+                                              "length"}));
   EXPECT_EQ(c.output.compression, "zst");
   EXPECT_EQ(c.input.max_doc_bytes, 10'000'000u);
   Status s = LoadPreset("defualt", &c);

@@ -95,6 +95,19 @@ void ParamReader::Get(const std::string& key, std::vector<std::string>* value) {
   Fail("'" + key + "' in " + where_ + " must be a list of strings");
 }
 
+void ParamReader::Get(const std::string& key, std::map<std::string, double>* value) {
+  YAML::Node v;
+  if (!Find(key, &v)) return;
+  if (v.IsMap()) {
+    try {
+      for (const auto& entry : v) (*value)[entry.first.as<std::string>()] = entry.second.as<double>();
+      return;
+    } catch (const YAML::Exception&) {
+    }
+  }
+  Fail("'" + key + "' in " + where_ + " must be a map of names to numbers, e.g. {default: 0.5}");
+}
+
 void ParamReader::GetBytes(const std::string& key, uint64_t* value) {
   YAML::Node v;
   if (!Find(key, &v)) return;

@@ -12,6 +12,7 @@
 #define SARING_CONFIG_PARAM_READER_H_
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -33,6 +34,9 @@ class ParamReader {
   void Get(const std::string& key, std::string* value);
   // A list of strings; a single string is a list of one.
   void Get(const std::string& key, std::vector<std::string>* value);
+  // A map of names to numbers, e.g. {default: 0.65, id: 0.7}; entries
+  // present replace those in *value.
+  void Get(const std::string& key, std::map<std::string, double>* value);
   // A byte size: a number or "10MB", "256M", "1G".
   void GetBytes(const std::string& key, uint64_t* value);
   // A string that must be one of `choices`.

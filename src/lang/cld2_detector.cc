@@ -9,6 +9,12 @@
 namespace saring {
 namespace {
 
+// Best effort: without it CLD2 answers "unknown" for any text it finds too
+// short or too close to call, even when one language clearly leads (a
+// Serbian blog post with an English menu); is_reliable still says which
+// answers CLD2 trusts.
+constexpr int kFlags = CLD2::kCLDFlagBestEffort;
+
 // CLD2's Language enum -> our tags, built once (ICU canonicalization is too
 // slow to run per document).
 const LanguageTag& TagOf(CLD2::Language language) {
@@ -35,13 +41,13 @@ Cld2Result Cld2Detect(std::string_view text) {
   int text_bytes = 0, valid_prefix = 0;
   bool reliable = false;
   int length = static_cast<int>(std::min<size_t>(text.size(), 1 << 30));
-  CLD2::ExtDetectLanguageSummaryCheckUTF8(text.data(), length, true, &hints, 0, languages.data(),
-                                          percents.data(), normalized.data(), nullptr, &text_bytes,
-                                          &reliable, &valid_prefix);
+  CLD2::ExtDetectLanguageSummaryCheckUTF8(text.data(), length, true, &hints, kFlags,
+                                          languages.data(), percents.data(), normalized.data(),
+                                          nullptr, &text_bytes, &reliable, &valid_prefix);
   if (valid_prefix < length) {
-    CLD2::ExtDetectLanguageSummary(text.data(), valid_prefix, true, &hints, 0, languages.data(),
-                                   percents.data(), normalized.data(), nullptr, &text_bytes,
-                                   &reliable);
+    CLD2::ExtDetectLanguageSummary(text.data(), valid_prefix, true, &hints, kFlags,
+                                   languages.data(), percents.data(), normalized.data(), nullptr,
+                                   &text_bytes, &reliable);
   }
   result.reliable = reliable;
   for (int i = 0; i < 3; ++i) {

@@ -54,6 +54,8 @@ struct InputBatch {
 struct OutputBatch {
   uint64_t seq = 0;
   std::string kept;     // compressed frames, ready to append
+  // Kept documents with a route (Document::route), per route in name order.
+  std::vector<std::pair<std::string, std::string>> routed;
   std::string removed;
   std::string errors;
   std::vector<std::string> error_messages;  // "FILE:LINE: message", in input order
@@ -61,6 +63,7 @@ struct OutputBatch {
 
   void Clear() {
     kept.clear();
+    routed.clear();
     removed.clear();
     errors.clear();
     error_messages.clear();

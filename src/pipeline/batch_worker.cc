@@ -84,12 +84,18 @@ void BatchWorker::Process(const InputBatch& in, OutputBatch* out) {
   out->seq = in.seq;
   out->stats.stage_ns.assign(stages_.size(), 0);
   kept_plain_.clear();
+  for (auto& [route, plain] : routed_plain_) plain.clear();
   removed_plain_.clear();
   errors_plain_.clear();
   for (const RawRecord& r : in.records) ProcessRecord(in, r, out);
   out->stats.stage_counters.resize(stages_.size());
   for (size_t i = 0; i < stages_.size(); ++i) out->stats.stage_counters[i] = stages_[i]->TakeCounters();
   CompressStream(&kept_plain_, &out->kept, &out->stats);
+  for (auto& [route, plain] : routed_plain_) {
+    if (plain.empty()) continue;
+    out->routed.emplace_back(route, std::string());
+    CompressStream(&plain, &out->routed.back().second, &out->stats);
+  }
   CompressStream(&removed_plain_, &out->removed, &out->stats);
   CompressStream(&errors_plain_, &out->errors, &out->stats);
 }
@@ -187,7 +193,7 @@ void BatchWorker::ProcessRecord(const InputBatch& in, const RawRecord& r, Output
     ++stats.docs_kept;
     stats.text_bytes_kept += doc_.text().size();
     if (doc_.text_changed()) ++stats.docs_rewritten;
-    WriteDocument(&kept_plain_);
+    WriteDocument(doc_.route().empty() ? &kept_plain_ : &routed_plain_[doc_.route()]);
   }
   stats.serialize_ns += NowNs() - t0;
 }

@@ -9,6 +9,7 @@
 #ifndef SARING_PIPELINE_BATCH_WORKER_H_
 #define SARING_PIPELINE_BATCH_WORKER_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -75,6 +76,7 @@ class BatchWorker {
 
   // Plain output of the current batch, compressed at the end.
   std::string kept_plain_;
+  std::map<std::string, std::string> routed_plain_;  // route -> JSON lines
   std::string removed_plain_;
   std::string errors_plain_;
 };

@@ -14,6 +14,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
+#include <map>
 #include <cstdio>
 #include <memory>
 #include <mutex>
@@ -56,6 +58,9 @@ class OrderedWriter {
     if (!status_.ok()) return false;
     uint64_t t0 = NowNs();
     Status s = kept_.Append(o.kept);
+    for (const auto& [route, frames] : o.routed) {
+      if (s.ok()) s = RoutedWriter(route)->Append(frames);
+    }
     if (s.ok()) s = removed_.Append(o.removed);
     if (s.ok()) s = errors_.Append(o.errors);
     stats_->totals.Merge(o.stats);
@@ -71,7 +76,9 @@ class OrderedWriter {
   }
 
   Status Close() {
-    for (ShardWriter* w : {&kept_, &removed_, &errors_}) {
+    std::vector<ShardWriter*> writers = {&kept_, &removed_, &errors_};
+    for (auto& [route, w] : routed_) writers.push_back(w.get());
+    for (ShardWriter* w : writers) {
       Status s = w->Close();
       if (!s.ok() && status_.ok()) status_ = s;
       for (const auto& f : w->files()) stats_->output_files.push_back(f);
@@ -89,6 +96,17 @@ class OrderedWriter {
     return OutputExtension(CompressionFromName(o.config.output.compression));
   }
 
+  // kept/<route>/, created on the first document routed there.
+  ShardWriter* RoutedWriter(const std::string& route) {
+    auto it = routed_.find(route);
+    if (it != routed_.end()) return it->second.get();
+    const std::string dir = options_.output_dir + "/kept/" + route;
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    auto writer = std::make_unique<ShardWriter>(dir, Ext(options_), options_.config.output.shard_bytes);
+    return routed_.emplace(route, std::move(writer)).first->second.get();
+  }
+
   void ReportErrors(const OutputBatch& o) {
     for (const std::string& m : o.error_messages) {
       ++shown_errors_total_;
@@ -102,6 +120,7 @@ class OrderedWriter {
   RunStats* stats_;
   ProgressLine* progress_;
   ShardWriter kept_, removed_, errors_;
+  std::map<std::string, std::unique_ptr<ShardWriter>> routed_;
   Status status_;
   size_t printed_ = 0;
   size_t shown_errors_total_ = 0;

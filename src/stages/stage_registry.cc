@@ -3,6 +3,7 @@
 #include "config/param_reader.h"
 #include "stages/boilerplate_repair.h"
 #include "stages/common_lines.h"
+#include "stages/language_filter.h"
 #include "stages/length_filter.h"
 #include "stages/normalize.h"
 #include "stages/pii_redaction.h"
@@ -30,6 +31,7 @@ const StageType kStageTypes[] = {
     {"boilerplate", &WithoutContext<&CreateBoilerplateRepair>},
     {"common_lines", &CreateCommonLineRepair},
     {"pii", &WithoutContext<&CreatePiiRedaction>},
+    {"language", &WithoutContext<&CreateLanguageFilter>},
     {"length", &WithoutContext<&CreateLengthFilter>},
 };
 

@@ -1,0 +1,144 @@
+#include "stages/language_filter.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "config/param_reader.h"
+#include "json/json_writer.h"
+
+namespace saring {
+namespace {
+
+size_t CountCodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// A folder name for kept/<language>/: canonical codes are lower-case
+// letters, but a model's odd label must not become a path.
+std::string SafeRoute(const std::string& language) {
+  for (char c : language) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return "und";
+  }
+  return language.empty() ? "und" : language;
+}
+
+}  // namespace
+
+LanguageFilter::LanguageFilter(const LanguageFilterOptions& options,
+                               std::unique_ptr<LanguageIdentifier> identifier)
+    : options_(options), identifier_(std::move(identifier)) {}
+
+double LanguageFilter::MinScore(const std::string& language) const {
+  auto it = options_.min_score.find(language);
+  if (it == options_.min_score.end()) it = options_.min_score.find("default");
+  return it == options_.min_score.end() ? 0.0 : it->second;
+}
+
+void LanguageFilter::Process(Document& doc) {
+  std::string_view sample = identifier_->Sample(doc.text());
+  LanguageGuess guess = identifier_->Identify(sample);
+  const std::string& language = guess.tag.language;
+  std::string script = guess.tag.script.empty() ? DominantScript(sample) : guess.tag.script;
+  doc.AnnotateString("language", language);
+  doc.Annotate("language_score", std::round(guess.score * 1e4) / 1e4);
+  if (!script.empty()) doc.AnnotateString("language_script", script);
+  if (options_.paragraphs) AnnotateParagraphs(doc, sample, guess);
+  Count("docs_" + language, 1);
+  if (options_.route) doc.set_route(SafeRoute(language));
+  if (!options_.keep.empty() && options_.keep.count(language) == 0) {
+    doc.Remove("language", "not_kept",
+               fmt::format("language: {} not in keep list (score {:.2f})", language, guess.score));
+    return;
+  }
+  const double min_score = MinScore(language);
+  if (guess.score < min_score) {
+    doc.Remove("language", "low_score",
+               fmt::format("language: {} score {:.2f} < {:.2f}", language, guess.score, min_score));
+  }
+}
+
+// Each paragraph of the sample long enough to classify gets its own
+// language; the shares are by characters.
+void LanguageFilter::AnnotateParagraphs(Document& doc, std::string_view sample,
+                                        const LanguageGuess& guess) {
+  fractions_.clear();
+  auto add = [&](const std::string& language, uint64_t chars) {
+    for (auto& [l, n] : fractions_) {
+      if (l == language) {
+        n += chars;
+        return;
+      }
+    }
+    fractions_.emplace_back(language, chars);
+  };
+  uint64_t total = 0;
+  size_t start = 0;
+  while (start < sample.size()) {
+    size_t end = sample.find('\n', start);
+    if (end == std::string_view::npos) end = sample.size();
+    std::string_view paragraph = sample.substr(start, end - start);
+    start = end + 1;
+    const uint64_t chars = CountCodePoints(paragraph);
+    if (chars == 0 || Document::IsBlankLine(paragraph)) continue;
+    total += chars;
+    if (chars < options_.min_paragraph_chars) {
+      add(guess.tag.language, chars);
+      continue;
+    }
+    add(identifier_->Identify(paragraph).tag.language, chars);
+  }
+  if (total == 0) return;
+  std::stable_sort(fractions_.begin(), fractions_.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string json = "[";
+  for (size_t i = 0; i < fractions_.size(); ++i) {
+    if (i > 0) json += ',';
+    json += "{\"language\":";
+    AppendJsonString(&json, fractions_[i].first);
+    json += ",\"fraction\":";
+    AppendJsonNumber(&json, std::round(1e4 * double(fractions_[i].second) / double(total)) / 1e4);
+    json += '}';
+  }
+  json += ']';
+  doc.AnnotateJson("languages", std::move(json));
+}
+
+Status CreateLanguageFilter(const YAML::Node& params, std::unique_ptr<Stage>* stage) {
+  LanguageFilterOptions o;
+  ParamReader p("stage 'language'", params);
+  p.GetChoice("backend", {"auto", "cld2", "fasttext", "combined"}, &o.lid.backend);
+  p.Get("model", &o.lid.model);
+  uint64_t sample_bytes = o.lid.sample_bytes;
+  p.GetBytes("sample_bytes", &sample_bytes);
+  o.lid.sample_bytes = sample_bytes;
+  p.Get("paragraphs", &o.paragraphs);
+  p.Get("min_paragraph_chars", &o.min_paragraph_chars);
+  std::vector<std::string> keep;
+  p.Get("keep", &keep);
+  std::map<std::string, double> min_score;
+  p.Get("min_score", &min_score);
+  p.Get("route", &o.route);
+  Status s = p.Finish();
+  if (!s.ok()) return s;
+  for (const std::string& k : keep) o.keep.insert(CanonicalLanguage(k).language);
+  for (const auto& [k, v] : min_score) {
+    if (v < 0 || v > 1) {
+      return Status::InvalidArgument(
+          fmt::format("stage 'language': min_score of '{}' is {}, outside 0..1", k, v));
+    }
+    o.min_score[k == "default" ? k : CanonicalLanguage(k).language] = v;
+  }
+  if (sample_bytes < 64)
+    return Status::InvalidArgument("stage 'language': sample_bytes is below 64");
+  std::unique_ptr<LanguageIdentifier> identifier;
+  s = LanguageIdentifier::Create(o.lid, &identifier);
+  if (!s.ok()) return Status::InvalidArgument("stage 'language': " + s.message());
+  *stage = std::make_unique<LanguageFilter>(o, std::move(identifier));
+  return Status::OK();
+}
+
+}  // namespace saring
