@@ -6,14 +6,10 @@
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
+#include "text/utf8.h"
+
 namespace saring {
 namespace {
-
-// Best effort: without it CLD2 answers "unknown" for any text it finds too
-// short or too close to call, even when one language clearly leads (a
-// Serbian blog post with an English menu); is_reliable still says which
-// answers CLD2 trusts.
-constexpr int kFlags = CLD2::kCLDFlagBestEffort;
 
 // CLD2's Language enum -> our tags, built once (ICU canonicalization is too
 // slow to run per document).
@@ -30,30 +26,42 @@ const LanguageTag& TagOf(CLD2::Language language) {
   return tags[language];
 }
 
-}  // namespace
-
-Cld2Result Cld2Detect(std::string_view text) {
-  Cld2Result result;
+// One CLD2 call on valid UTF-8.
+Cld2Result DetectValid(std::string_view text, int flags) {
   CLD2::CLDHints hints{nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
   std::array<CLD2::Language, 3> languages;
   std::array<int, 3> percents;
   std::array<double, 3> normalized;
-  int text_bytes = 0, valid_prefix = 0;
-  bool reliable = false;
-  int length = static_cast<int>(std::min<size_t>(text.size(), 1 << 30));
-  CLD2::ExtDetectLanguageSummaryCheckUTF8(text.data(), length, true, &hints, kFlags,
-                                          languages.data(), percents.data(), normalized.data(),
-                                          nullptr, &text_bytes, &reliable, &valid_prefix);
-  if (valid_prefix < length) {
-    CLD2::ExtDetectLanguageSummary(text.data(), valid_prefix, true, &hints, kFlags,
-                                   languages.data(), percents.data(), normalized.data(), nullptr,
-                                   &text_bytes, &reliable);
-  }
-  result.reliable = reliable;
+  int text_bytes = 0;
+  Cld2Result result;
+  CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()), true, &hints, flags,
+                                 languages.data(), percents.data(), normalized.data(), nullptr,
+                                 &text_bytes, &result.reliable);
   for (int i = 0; i < 3; ++i) {
     const LanguageTag& tag = TagOf(languages[i]);
     if (!tag.known() || percents[i] <= 0) continue;
     result.languages.push_back(LanguageScore{tag, percents[i] / 100.0f});
+  }
+  return result;
+}
+
+}  // namespace
+
+// CLD2 answers "unknown" for text it finds too short. Asked for its best
+// effort it answers anyway, but then falls back to English for text it has
+// no evidence about ("Actualmente se esta reformando." -> en 96%, "reliable"),
+// so a best-effort answer is always marked unreliable.
+Cld2Result Cld2Detect(std::string_view text) {
+  text = text.substr(0, std::min<size_t>(text.size(), 1 << 30));
+  if (!IsValidUtf8(text)) {  // CLD2 would return "unknown" for the whole text
+    size_t valid = 0;
+    for (size_t n; valid < text.size() && (n = ValidSequenceLength(text, valid)) > 0;) valid += n;
+    text = text.substr(0, valid);
+  }
+  Cld2Result result = DetectValid(text, 0);
+  if (result.languages.empty()) {
+    result = DetectValid(text, CLD2::kCLDFlagBestEffort);
+    result.reliable = false;
   }
   return result;
 }

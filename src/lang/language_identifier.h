@@ -78,6 +78,8 @@ class LanguageIdentifier {
   LanguageGuess FromFastText(std::string_view sample) const;
   LanguageGuess FromCld2(std::string_view sample) const;
   LanguageGuess Combine(std::string_view sample) const;
+  LanguageGuess Vote(std::string_view sample, std::string* fasttext_top) const;
+  static std::string PreferMajority(const LanguageGuess& g, const std::string& fasttext_top);
   LanguageTag FastTextTag(int label) const { return fasttext_tags_[label]; }
   bool FastTextKnows(const std::string& language) const;
   static bool IsConfusable(const std::string& language);

@@ -7,15 +7,11 @@
 
 #include "config/param_reader.h"
 #include "json/json_writer.h"
+#include "text/utf8.h"
 
 namespace saring {
 namespace {
 
-size_t CountCodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
 
 // A folder name for kept/<language>/: canonical codes are lower-case
 // letters, but a model's odd label must not become a path.
