@@ -4,10 +4,13 @@
 #define SARING_BENCH_BENCH_UTIL_H_
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <simdjson.h>
 
 #include "io/byte_source.h"
 #include "saring/status.h"
@@ -43,6 +46,30 @@ inline Status ReadInput(const std::string& path, uint64_t max_bytes, std::string
     if (!s.ok()) return s;
     data->append(chunk.data(), got);
   } while (got > 0 && data->size() < max_bytes);
+  return Status::OK();
+}
+
+// The texts of `path`: a line that starts with '{' is a JSON document whose
+// "text" is taken, any other non-empty line is a text itself (the Leipzig
+// sentence files of ../shared/data/lid-sentences/).
+inline Status LoadTexts(const std::string& path, std::vector<std::string>* texts) {
+  std::string data;
+  Status s = ReadInput(path, UINT64_MAX, &data);
+  if (!s.ok()) return s;
+  simdjson::dom::parser parser;
+  size_t start = 0;
+  while (start < data.size()) {
+    size_t end = data.find('\n', start);
+    if (end == std::string::npos) end = data.size();
+    std::string_view line(data.data() + start, end - start);
+    std::string_view text = line;
+    if (!line.empty() && line[0] == '{' &&
+        parser.parse(line.data(), line.size())["text"].get(text)) {
+      text = {};
+    }
+    if (!text.empty()) texts->emplace_back(text);
+    start = end + 1;
+  }
   return Status::OK();
 }
 

@@ -9,8 +9,6 @@
 // Prints, per file and as medians over runs: MB/s of text per core, words
 // per second and words per KB. Loading is not timed.
 
-#include <simdjson.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -22,32 +20,7 @@
 #include "text/word_segmenter.h"
 #include "util/clock.h"
 
-namespace {
-
 using saring::Status;
-
-Status LoadLines(const std::string& path, std::vector<std::string>* texts) {
-  std::string data;
-  Status s = saring::bench::ReadInput(path, UINT64_MAX, &data);
-  if (!s.ok()) return s;
-  simdjson::dom::parser parser;
-  size_t start = 0;
-  while (start < data.size()) {
-    size_t end = data.find('\n', start);
-    if (end == std::string::npos) end = data.size();
-    std::string_view line(data.data() + start, end - start);
-    std::string_view text = line;
-    if (!line.empty() && line[0] == '{' &&
-        parser.parse(line.data(), line.size())["text"].get(text)) {
-      text = {};
-    }
-    if (!text.empty()) texts->emplace_back(text);
-    start = end + 1;
-  }
-  return Status::OK();
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   int runs = 5;
@@ -68,7 +41,7 @@ int main(int argc, char** argv) {
   std::printf("word segmentation, 1 thread, median of %d runs\n", runs);
   for (const std::string& file : files) {
     std::vector<std::string> texts;
-    Status s = LoadLines(file, &texts);
+    Status s = saring::bench::LoadTexts(file, &texts);
     if (!s.ok()) return saring::bench::Fail("segment_bench", s.ToString());
     uint64_t bytes = 0;
     for (const std::string& t : texts) bytes += t.size();

@@ -169,6 +169,11 @@ std::string LowerWords(std::string_view text, Fn word) {
 
 bool InConfusableSet(std::string_view language) { return SetOf(language) != nullptr; }
 
+bool SameConfusableSet(std::string_view a, std::string_view b) {
+  const MarkerSet* set = SetOf(a);
+  return set != nullptr && set == SetOf(b);
+}
+
 bool SettleConfusable(std::string_view text, std::string_view language, std::string* settled) {
   const MarkerSet* set = SetOf(language);
   if (set == nullptr) return false;

@@ -35,6 +35,9 @@ namespace saring {
 // True when `language` belongs to a confusable set.
 bool InConfusableSet(std::string_view language);
 
+// True when `a` and `b` belong to the same confusable set.
+bool SameConfusableSet(std::string_view a, std::string_view b);
+
 // When `language` belongs to a set and the markers of `text` pick one member,
 // sets *settled to it (it may equal `language`) and returns true.
 bool SettleConfusable(std::string_view text, std::string_view language, std::string* settled);

@@ -283,6 +283,16 @@ struct Node {  // a node of the hierarchical-softmax tree
   int64_t count = 0;
 };
 
+// A line of the text: its bytes, its token rows and hashes in Scratch, and
+// how many tokens it has (a token may have no row: an unknown word of a
+// model without subwords).
+struct LineSpan {
+  size_t begin = 0, end = 0;
+  size_t row_begin = 0, row_end = 0;
+  size_t hash_begin = 0, hash_end = 0;
+  size_t tokens = 0;
+};
+
 // Per-thread buffers of Predict.
 struct Scratch {
   std::vector<float> hidden;
@@ -290,6 +300,8 @@ struct Scratch {
   std::string wrapped;          // "<" + token + ">"
   std::vector<int32_t> hashes;  // token hashes, for word n-grams
   std::vector<int32_t> rows;    // input rows of the text, in fastText's order
+  std::vector<int32_t> line_hashes;
+  std::vector<LineSpan> line_spans;
   std::vector<std::pair<float, int32_t>> heap;
 };
 
@@ -326,7 +338,14 @@ struct FastTextModel::Impl {
   void ForEachCharNgram(std::string_view wrapped, Emit emit) const;
   template <typename Emit>
   void ForEachTokenRow(std::string_view token, Scratch& s, Emit emit) const;
-  void Predict(std::string_view text, int k, std::vector<LabelScore>* top) const;
+  void Predict(std::string_view text, int k, std::vector<LabelScore>* top,
+               std::vector<LineLabel>* lines) const;
+  template <typename Emit>
+  void AddWordNgrams(Scratch& s, size_t begin, size_t end, Emit emit) const;
+  template <typename Emit>
+  void AddWordNgramsOf(const std::vector<int32_t>& hashes, Emit emit) const;
+  void HiddenFromRows(Scratch& s, size_t begin, size_t end, size_t eos_begin, size_t eos_end,
+                      size_t extra_begin = SIZE_MAX) const;
   void TopLabels(Scratch& s, int k, std::vector<LabelScore>* top) const;
   void SearchTree(int32_t node, float score, const float* hidden, size_t k,
                   std::vector<std::pair<float, int32_t>>* heap) const;
@@ -526,42 +545,118 @@ void FastTextModel::Impl::ForEachTokenRow(std::string_view token, Scratch& s, Em
 }
 
 // Two phases: first every input row of the text, in fastText's order, then
-// their sum. Keeping the lookups (hash-table probes, mostly cache misses) out
-// of the summing loop lets the processor overlap them; interleaved, the
-// text took 1.6 times as long.
-void FastTextModel::Impl::Predict(std::string_view text, int k,
-                                  std::vector<LabelScore>* top) const {
+// their sum. Keeping the lookups (bit tests and table reads that often miss
+// the cache) out of the summing loop lets the processor overlap them;
+// interleaved, the text took 1.6 times as long.
+//
+// With `lines`, each line's rows are remembered as a range of the text's
+// rows, and the line is predicted alone from them (plus its own end-of-line
+// and word n-grams), without looking anything up again.
+void FastTextModel::Impl::Predict(std::string_view text, int k, std::vector<LabelScore>* top,
+                                  std::vector<LineLabel>* lines) const {
   thread_local Scratch s;
   s.rows.clear();
   s.hashes.clear();
+  s.line_spans.clear();
   auto add = [&](int32_t row) { s.rows.push_back(row); };
-  size_t i = 0;
+  size_t i = 0, line_start = 0;
+  LineSpan span;
+  auto close_line = [&](size_t end) {
+    span.begin = line_start;
+    span.end = end;
+    span.row_end = s.rows.size();
+    span.hash_end = s.hashes.size();
+    s.line_spans.push_back(span);
+    span = LineSpan{0, 0, s.rows.size(), s.rows.size(), s.hashes.size(), s.hashes.size(), 0};
+    line_start = end + 1;
+  };
   while (i < text.size()) {
-    while (i < text.size() && IsTokenSeparator(text[i])) ++i;
+    while (i < text.size() && IsTokenSeparator(text[i])) {
+      if (lines != nullptr && text[i] == '\n') close_line(i);
+      ++i;
+    }
     size_t start = i;
     while (i < text.size() && !IsTokenSeparator(text[i])) ++i;
-    if (i > start) ForEachTokenRow(text.substr(start, i - start), s, add);
-  }
-  ForEachTokenRow(kEndOfLine, s, add);
-  for (size_t a = 0; word_ngrams > 1 && a < s.hashes.size(); ++a) {
-    uint64_t h = static_cast<uint64_t>(static_cast<int64_t>(s.hashes[a]));
-    for (size_t b = a + 1; b < s.hashes.size() && b < a + word_ngrams; ++b) {
-      h = h * 116049371 + static_cast<uint64_t>(static_cast<int64_t>(s.hashes[b]));
-      int32_t row = NgramRow(static_cast<int32_t>(h % static_cast<uint64_t>(bucket)));
-      if (row >= 0) add(row);
+    if (i > start) {
+      ForEachTokenRow(text.substr(start, i - start), s, add);
+      ++span.tokens;
     }
   }
+  if (lines != nullptr && line_start <= text.size()) close_line(text.size());
+  const size_t token_rows = s.rows.size();
+  const size_t token_hashes = s.hashes.size();
+  ForEachTokenRow(kEndOfLine, s, add);
+  const size_t eos_begin = token_rows, eos_end = s.rows.size();
+  AddWordNgrams(s, 0, s.hashes.size(), add);
   top->clear();
   if (s.rows.empty()) return;
-  s.hidden.assign(dim, 0.0f);
-  for (int32_t row : s.rows) input.AddRow(s.hidden.data(), row);
-  const float scale = static_cast<float>(1.0 / static_cast<double>(s.rows.size()));
-  for (float& x : s.hidden) x *= scale;
+  HiddenFromRows(s, 0, s.rows.size(), 0, 0);
   TopLabels(s, k, top);
+  if (lines == nullptr) return;
+  lines->clear();
+  std::vector<LabelScore> best;
+  for (const LineSpan& line : s.line_spans) {
+    LineLabel label{line.begin, line.end, LabelScore{}};
+    if (line.tokens > 0) {
+      // The line's own word n-grams (its tokens and end-of-line), after the
+      // text's rows, so the ranges above stay valid.
+      const size_t extra_begin = s.rows.size();
+      if (word_ngrams > 1) {
+        s.line_hashes.assign(s.hashes.begin() + line.hash_begin, s.hashes.begin() + line.hash_end);
+        s.line_hashes.insert(s.line_hashes.end(), s.hashes.begin() + token_hashes,
+                             s.hashes.begin() + token_hashes + 1);
+        AddWordNgramsOf(s.line_hashes, add);
+      }
+      HiddenFromRows(s, line.row_begin, line.row_end, eos_begin, eos_end, extra_begin);
+      s.rows.resize(extra_begin);
+      TopLabels(s, 1, &best);
+      if (!best.empty()) label.best = best[0];
+    }
+    lines->push_back(label);
+  }
+}
+
+// fastText's addWordNgrams over hashes[begin, end).
+template <typename Emit>
+void FastTextModel::Impl::AddWordNgrams(Scratch& s, size_t begin, size_t end, Emit emit) const {
+  if (word_ngrams <= 1) return;
+  s.line_hashes.assign(s.hashes.begin() + begin, s.hashes.begin() + end);
+  AddWordNgramsOf(s.line_hashes, emit);
+}
+
+template <typename Emit>
+void FastTextModel::Impl::AddWordNgramsOf(const std::vector<int32_t>& hashes, Emit emit) const {
+  for (size_t a = 0; word_ngrams > 1 && a < hashes.size(); ++a) {
+    uint64_t h = static_cast<uint64_t>(static_cast<int64_t>(hashes[a]));
+    for (size_t b = a + 1; b < hashes.size() && b < a + word_ngrams; ++b) {
+      h = h * 116049371 + static_cast<uint64_t>(static_cast<int64_t>(hashes[b]));
+      int32_t row = NgramRow(static_cast<int32_t>(h % static_cast<uint64_t>(bucket)));
+      if (row >= 0) emit(row);
+    }
+  }
+}
+
+// s.hidden = the mean of rows[begin, end), rows[eos_begin, eos_end) and
+// rows[extra_begin, rows.size()), summed in that order (fastText's order
+// for a line: tokens, end-of-line, word n-grams).
+void FastTextModel::Impl::HiddenFromRows(Scratch& s, size_t begin, size_t end, size_t eos_begin,
+                                         size_t eos_end, size_t extra_begin) const {
+  s.hidden.assign(dim, 0.0f);
+  size_t count = 0;
+  auto add_range = [&](size_t from, size_t to) {
+    for (size_t r = from; r < to; ++r) input.AddRow(s.hidden.data(), s.rows[r]);
+    count += to - from;
+  };
+  add_range(begin, end);
+  add_range(eos_begin, eos_end);
+  if (extra_begin != SIZE_MAX) add_range(extra_begin, s.rows.size());
+  const float scale = static_cast<float>(1.0 / static_cast<double>(count));
+  for (float& x : s.hidden) x *= scale;
 }
 
 void FastTextModel::Impl::TopLabels(Scratch& s, int k, std::vector<LabelScore>* top) const {
   const size_t limit = static_cast<size_t>(std::max(1, k));
+  top->clear();
   auto& heap = s.heap;  // (log probability, label), smallest first
   heap.clear();
   auto greater = std::greater<std::pair<float, int32_t>>();
@@ -632,7 +727,12 @@ int FastTextModel::label_count() const { return int(impl_->labels.size()); }
 const std::string& FastTextModel::label(int index) const { return impl_->labels[index]; }
 
 void FastTextModel::Predict(std::string_view text, int k, std::vector<LabelScore>* top) const {
-  impl_->Predict(text, k, top);
+  impl_->Predict(text, k, top, nullptr);
+}
+
+void FastTextModel::PredictWithLines(std::string_view text, int k, std::vector<LabelScore>* top,
+                                     std::vector<LineLabel>* lines) const {
+  impl_->Predict(text, k, top, lines);
 }
 
 }  // namespace saring

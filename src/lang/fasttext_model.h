@@ -47,6 +47,13 @@ struct LabelScore {
   float prob = 0;
 };
 
+// A line of a text (bytes [begin, end), without the newline) and its most
+// probable label; label -1 when the line has no token.
+struct LineLabel {
+  size_t begin = 0, end = 0;
+  LabelScore best;
+};
+
 class FastTextModel {
  public:
   ~FastTextModel();
@@ -63,6 +70,12 @@ class FastTextModel {
   // Replaces *top with the `k` most probable labels, most probable first.
   // Empty when `text` has no token and the model has no end-of-line entry.
   void Predict(std::string_view text, int k, std::vector<LabelScore>* top) const;
+
+  // As Predict, and also each line of `text` (split at '\n') predicted
+  // alone, as Predict(line, 1) would, from the same row lookups: the lines
+  // cost little more than the text.
+  void PredictWithLines(std::string_view text, int k, std::vector<LabelScore>* top,
+                        std::vector<LineLabel>* lines) const;
 
  private:
   struct Impl;

@@ -91,6 +91,35 @@ TEST(FastTextModelTest, TinyModelGivesHandComputedSoftmax) {
   EXPECT_NEAR(top[0].prob, 0.7311, 1e-4);
 }
 
+// Each line predicted from the text's shared lookups equals the line
+// predicted alone; the text's own prediction is unchanged.
+TEST(FastTextModelTest, LinesFromOnePassMatchLinesAlone) {
+  std::unique_ptr<FastTextModel> model;
+  ASSERT_TRUE(FastTextModel::Load(WriteTemp("tiny.bin", TinySoftmaxModel()), &model).ok());
+  std::string text = "saya saya\n\nyou xyz\nxyz";
+  std::vector<LabelScore> whole, alone;
+  std::vector<LineLabel> lines;
+  model->PredictWithLines(text, 2, &whole, &lines);
+  model->Predict(text, 2, &alone);
+  ASSERT_EQ(whole.size(), 2u);
+  EXPECT_EQ(whole[0].label, alone[0].label);
+  EXPECT_FLOAT_EQ(whole[0].prob, alone[0].prob);
+  ASSERT_EQ(lines.size(), 4u);
+  const char* expected_text[] = {"saya saya", "", "you xyz", "xyz"};
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line(text.data() + lines[i].begin, lines[i].end - lines[i].begin);
+    EXPECT_EQ(line, expected_text[i]);
+    model->Predict(line, 1, &alone);
+    ASSERT_EQ(alone.size(), 1u);  // "</s>" alone still gives a prediction
+    EXPECT_EQ(lines[i].best.label, line.empty() ? -1 : alone[0].label) << i;
+    if (!line.empty()) {
+      EXPECT_FLOAT_EQ(lines[i].best.prob, alone[0].prob) << i;
+    }
+  }
+  // "saya saya": rows saya, saya, </s> -> hidden (2/3, 0); p(id) = e^(4/3) / (e^(4/3) + 1).
+  EXPECT_NEAR(lines[0].best.prob, 0.7914, 1e-4);
+}
+
 TEST(FastTextModelTest, BadFilesNameTheFileAndTheProblem) {
   std::unique_ptr<FastTextModel> model;
   Status s = FastTextModel::Load("/nonexistent/lid.bin", &model);
@@ -149,6 +178,25 @@ TEST(FastTextModelTest, MatchesLibfasttextOnTheLidSentences) {
   }
   EXPECT_GT(sentences, 70000u);
   EXPECT_EQ(label_mismatches, 0u);
+
+  // Lines predicted from one pass over ten joined sentences equal the
+  // sentences predicted alone.
+  std::ifstream in(fs::path(shared) / "data" / "lid-sentences" / "hr.txt");
+  std::string joined, line;
+  std::vector<std::string> sentences_read;
+  while (sentences_read.size() < 10 && std::getline(in, line)) {
+    joined += (joined.empty() ? "" : "\n") + line;
+    sentences_read.push_back(line);
+  }
+  std::vector<LineLabel> lines;
+  ours->PredictWithLines(joined, 1, &top, &lines);
+  ASSERT_EQ(lines.size(), sentences_read.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::vector<LabelScore> alone;
+    ours->Predict(sentences_read[i], 1, &alone);
+    EXPECT_EQ(lines[i].best.label, alone[0].label) << sentences_read[i];
+    EXPECT_FLOAT_EQ(lines[i].best.prob, alone[0].prob) << sentences_read[i];
+  }
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "lang/language_identifier.h"
 
 #include "lang/confusable_sets.h"
+#include "text/utf8.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -21,6 +22,20 @@ constexpr float kUnknownToFastTextBonus = 0.5f;
 // Markers (confusable_sets.h) settled the language among close relatives:
 // the backends had it near the top, so the text is in that family.
 constexpr float kMarkerSettledScore = 0.5f;
+// See LineLanguageOf.
+constexpr float kLineSure = 0.5f;
+
+// Calls fn(begin, end) for each line of `text` (split at '\n').
+template <typename Fn>
+void ForEachLine(std::string_view text, Fn fn) {
+  size_t begin = 0;
+  while (begin <= text.size()) {
+    size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    fn(begin, end);
+    begin = end + 1;
+  }
+}
 
 // One model object per file for the whole process: every worker thread's
 // stage shares it (a GlotLID model is over 1 GB).
@@ -116,24 +131,64 @@ std::string_view LanguageIdentifier::Sample(std::string_view text) const {
 
 LanguageGuess LanguageIdentifier::IdentifyWith(LidBackend backend, std::string_view text) const {
   std::string_view sample = Sample(text);
-  switch (backend) {
-    case LidBackend::kCld2:
-      return FromCld2(sample);
-    case LidBackend::kFastText:
-      return model_ ? FromFastText(sample) : LanguageGuess();
-    case LidBackend::kCombined:
-      return model_ ? Combine(sample) : LanguageGuess();
-  }
-  return LanguageGuess();
-}
-
-LanguageGuess LanguageIdentifier::FromFastText(std::string_view sample) const {
+  if (backend == LidBackend::kCld2) return FromCld2(sample);
+  if (!model_) return LanguageGuess();
   thread_local std::vector<LabelScore> top;
   model_->Predict(sample, kCandidates, &top);
+  LanguageGuess ft = FastTextGuess(top);
+  return backend == LidBackend::kFastText ? ft : Combine(sample, std::move(ft));
+}
+
+LanguageGuess LanguageIdentifier::IdentifyLines(std::string_view text, size_t min_line_chars,
+                                                std::vector<LineLanguage>* lines) const {
+  std::string_view sample = Sample(text);
+  lines->clear();
+  if (!model_) {
+    LanguageGuess g = FromCld2(sample);
+    ForEachLine(sample, [&](size_t begin, size_t end) {
+      std::string_view line = sample.substr(begin, end - begin);
+      LineLanguage l{begin, end, ""};
+      if (CountCodePoints(line) >= min_line_chars) l.language = FromCld2(line).tag.language;
+      lines->push_back(std::move(l));
+    });
+    return g;
+  }
+  thread_local std::vector<LabelScore> top;
+  thread_local std::vector<LineLabel> line_labels;
+  model_->PredictWithLines(sample, kCandidates, &top, &line_labels);
+  LanguageGuess ft = FastTextGuess(top);
+  LanguageGuess g = backend_ == LidBackend::kFastText ? ft : Combine(sample, ft);
+  for (const LineLabel& l : line_labels) {
+    std::string_view line = sample.substr(l.begin, l.end - l.begin);
+    LineLanguage out{l.begin, l.end, ""};
+    if (l.best.label >= 0 && CountCodePoints(line) >= min_line_chars) {
+      out.language = LineLanguageOf(FastTextTag(l.best.label).language, l.best.prob, g);
+    }
+    lines->push_back(std::move(out));
+  }
+  return g;
+}
+
+// A line's language from fastText alone (the line's lookups come free with
+// the document's), read in the light of the document's decision: a line
+// fastText is unsure of (< 0.5), or places in the document language's
+// confusable set (a Malay page's lines that fastText calls Indonesian),
+// counts as the document's language.
+std::string LanguageIdentifier::LineLanguageOf(const std::string& line_language, float prob,
+                                               const LanguageGuess& document) {
+  if (!document.tag.known()) return line_language;
+  if (prob < kLineSure || SameConfusableSet(line_language, document.tag.language)) {
+    return document.tag.language;
+  }
+  return line_language;
+}
+
+LanguageGuess LanguageIdentifier::FastTextGuess(const std::vector<LabelScore>& top) const {
   LanguageGuess g;
   g.decided_by = "fasttext";
-  for (const LabelScore& l : top)
+  for (const LabelScore& l : top) {
     g.candidates.push_back(LanguageScore{FastTextTag(l.label), l.prob});
+  }
   if (!g.candidates.empty()) {
     g.tag = g.candidates[0].tag;
     g.score = g.candidates[0].score;
@@ -171,9 +226,9 @@ LanguageGuess LanguageIdentifier::FromCld2(std::string_view sample) const {
 //    Luganda, Sesotho, Tswana, Xhosa, Zulu, ...) cannot get fastText's vote,
 //    so CLD2's share counts half again for it.
 // The score reported is the stronger backend's support for the winner.
-LanguageGuess LanguageIdentifier::Combine(std::string_view sample) const {
-  std::string fasttext_top;
-  LanguageGuess g = Vote(sample, &fasttext_top);
+LanguageGuess LanguageIdentifier::Combine(std::string_view sample, LanguageGuess ft) const {
+  const std::string fasttext_top = ft.tag.language;
+  LanguageGuess g = Vote(sample, std::move(ft));
   std::string settled;
   if (!g.tag.known() || !SettleConfusable(sample, g.tag.language, &settled)) {
     settled = PreferMajority(g, fasttext_top);
@@ -190,9 +245,7 @@ LanguageGuess LanguageIdentifier::Combine(std::string_view sample) const {
   return g;
 }
 
-LanguageGuess LanguageIdentifier::Vote(std::string_view sample, std::string* fasttext_top) const {
-  LanguageGuess ft = FromFastText(sample);
-  *fasttext_top = ft.tag.language;
+LanguageGuess LanguageIdentifier::Vote(std::string_view sample, LanguageGuess ft) const {
   if (!ft.candidates.empty() && ft.score >= kFastTextSure && !IsConfusable(ft.tag.language)) {
     ft.decided_by = "combined: fasttext";
     return ft;

@@ -57,6 +57,13 @@ struct LanguageGuess {
   std::string decided_by;                 // "fasttext", "cld2", "combined: ..."
 };
 
+// A line of a sample (bytes [begin, end)) and its language; "" when the
+// line was too short to classify.
+struct LineLanguage {
+  size_t begin = 0, end = 0;
+  std::string language;
+};
+
 class LanguageIdentifier {
  public:
   static Status Create(const LanguageIdOptions& options,
@@ -70,15 +77,24 @@ class LanguageIdentifier {
   // and kCombined need a model.
   LanguageGuess IdentifyWith(LidBackend backend, std::string_view text) const;
 
+  // As Identify, and the language of each line of the sample; lines shorter
+  // than `min_line_chars` characters get "". With a fastText model the
+  // lines are read from the same pass as the document (see
+  // FastTextModel::PredictWithLines), so they cost little.
+  LanguageGuess IdentifyLines(std::string_view text, size_t min_line_chars,
+                              std::vector<LineLanguage>* lines) const;
+
   // The first `sample_bytes` of `text`, cut as described above.
   std::string_view Sample(std::string_view text) const;
 
  private:
   LanguageIdentifier() = default;
-  LanguageGuess FromFastText(std::string_view sample) const;
+  LanguageGuess FastTextGuess(const std::vector<LabelScore>& top) const;
   LanguageGuess FromCld2(std::string_view sample) const;
-  LanguageGuess Combine(std::string_view sample) const;
-  LanguageGuess Vote(std::string_view sample, std::string* fasttext_top) const;
+  LanguageGuess Combine(std::string_view sample, LanguageGuess ft) const;
+  LanguageGuess Vote(std::string_view sample, LanguageGuess ft) const;
+  static std::string LineLanguageOf(const std::string& line_language, float prob,
+                                    const LanguageGuess& document);
   static std::string PreferMajority(const LanguageGuess& g, const std::string& fasttext_top);
   LanguageTag FastTextTag(int label) const { return fasttext_tags_[label]; }
   bool FastTextKnows(const std::string& language) const;

@@ -12,7 +12,6 @@
 namespace saring {
 namespace {
 
-
 // A folder name for kept/<language>/: canonical codes are lower-case
 // letters, but a model's odd label must not become a path.
 std::string SafeRoute(const std::string& language) {
@@ -36,13 +35,15 @@ double LanguageFilter::MinScore(const std::string& language) const {
 
 void LanguageFilter::Process(Document& doc) {
   std::string_view sample = identifier_->Sample(doc.text());
-  LanguageGuess guess = identifier_->Identify(sample);
+  LanguageGuess guess = options_.paragraphs ? identifier_->IdentifyLines(
+                                                  sample, options_.min_paragraph_chars, &lines_)
+                                            : identifier_->Identify(sample);
   const std::string& language = guess.tag.language;
   std::string script = guess.tag.script.empty() ? DominantScript(sample) : guess.tag.script;
   doc.AnnotateString("language", language);
   doc.Annotate("language_score", std::round(guess.score * 1e4) / 1e4);
   if (!script.empty()) doc.AnnotateString("language_script", script);
-  if (options_.paragraphs) AnnotateParagraphs(doc, sample, guess);
+  if (options_.paragraphs) AnnotateShares(doc, sample, language);
   Count("docs_" + language, 1);
   if (options_.route) doc.set_route(SafeRoute(language));
   if (!options_.keep.empty() && options_.keep.count(language) == 0) {
@@ -57,35 +58,27 @@ void LanguageFilter::Process(Document& doc) {
   }
 }
 
-// Each paragraph of the sample long enough to classify gets its own
-// language; the shares are by characters.
-void LanguageFilter::AnnotateParagraphs(Document& doc, std::string_view sample,
-                                        const LanguageGuess& guess) {
+// The share of the sample's characters in each language, by line; a line
+// too short to classify alone counts for the document's language.
+void LanguageFilter::AnnotateShares(Document& doc, std::string_view sample,
+                                    const std::string& language) {
   fractions_.clear();
-  auto add = [&](const std::string& language, uint64_t chars) {
-    for (auto& [l, n] : fractions_) {
-      if (l == language) {
+  auto add = [&](const std::string& l, uint64_t chars) {
+    for (auto& [name, n] : fractions_) {
+      if (name == l) {
         n += chars;
         return;
       }
     }
-    fractions_.emplace_back(language, chars);
+    fractions_.emplace_back(l, chars);
   };
   uint64_t total = 0;
-  size_t start = 0;
-  while (start < sample.size()) {
-    size_t end = sample.find('\n', start);
-    if (end == std::string_view::npos) end = sample.size();
-    std::string_view paragraph = sample.substr(start, end - start);
-    start = end + 1;
-    const uint64_t chars = CountCodePoints(paragraph);
-    if (chars == 0 || Document::IsBlankLine(paragraph)) continue;
+  for (const LineLanguage& line : lines_) {
+    std::string_view text = sample.substr(line.begin, line.end - line.begin);
+    if (Document::IsBlankLine(text)) continue;
+    const uint64_t chars = CountCodePoints(text);
     total += chars;
-    if (chars < options_.min_paragraph_chars) {
-      add(guess.tag.language, chars);
-      continue;
-    }
-    add(identifier_->Identify(paragraph).tag.language, chars);
+    add(line.language.empty() ? language : line.language, chars);
   }
   if (total == 0) return;
   std::stable_sort(fractions_.begin(), fractions_.end(),

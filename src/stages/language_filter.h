@@ -14,9 +14,11 @@
 // Signals, under "saring": language ("id", "und" when unknown),
 // language_score (0..1), language_script ("Latn"), and with `paragraphs`,
 // languages: [{"language": "id", "fraction": 0.93}, ...], the share of the
-// sample's characters in each language, largest first. Paragraphs shorter
-// than min_paragraph_chars (default 40) are too short to classify alone and
-// count for the document's language.
+// sample's characters in each language, largest first, by paragraph (a line:
+// web text extracted from HTML has one paragraph per line). Paragraphs
+// shorter than min_paragraph_chars (default 40) are too short to classify
+// alone and count for the document's language; see
+// LanguageIdentifier::IdentifyLines for how lines are classified.
 //
 // Removal reasons: "language: en not in keep list (score 0.98)",
 // "language: id score 0.41 < 0.60". A language missing from min_score uses
@@ -61,11 +63,12 @@ class LanguageFilter : public Stage {
   void Process(Document& doc) override;
 
  private:
-  void AnnotateParagraphs(Document& doc, std::string_view sample, const LanguageGuess& guess);
+  void AnnotateShares(Document& doc, std::string_view sample, const std::string& language);
   double MinScore(const std::string& language) const;
 
   LanguageFilterOptions options_;
   std::unique_ptr<LanguageIdentifier> identifier_;
+  std::vector<LineLanguage> lines_;                          // scratch
   std::vector<std::pair<std::string, uint64_t>> fractions_;  // scratch
 };
 
