@@ -1,7 +1,7 @@
 // lid_bench: throughput of language identification, one thread, in memory.
 //
 //   build/bench/lid_bench --model ../shared/models/lid.176.ftz [--runs 5]
-//       [--join 10] [--sample-bytes 8192] FILE...
+//       [--join 10] [--sample-bytes 4096] [--rows fasttext,stage] FILE...
 //
 // FILE: JSONL documents (their "text"), or plain text with one sentence per
 // line; with --join N, N consecutive lines of a plain file make one
@@ -13,7 +13,7 @@
 //   fasttext         saring's fastText reader on the sample
 //   cld2             CLD2 (full tables) on the sample
 //   combined         the combined decision on the sample
-//   language stage   the default preset's "language" stage: combined
+//   stage            the default preset's "language" stage: combined
 //                    decision, script, and per-paragraph languages
 //
 // MB/s counts every byte of every document, including the part past the
@@ -45,7 +45,8 @@ struct Flags {
   std::string model;
   int runs = 5;
   int join = 1;
-  size_t sample_bytes = 8192;
+  size_t sample_bytes = 4096;
+  std::string rows = "libfasttext,fasttext,cld2,combined,stage";
   std::vector<std::string> files;
 };
 
@@ -59,6 +60,8 @@ bool ParseFlags(int argc, char** argv, Flags* f) {
       f->runs = std::max(1, std::atoi(argv[++i]));
     } else if (a == "--join" && has_value) {
       f->join = std::max(1, std::atoi(argv[++i]));
+    } else if (a == "--rows" && has_value) {
+      f->rows = argv[++i];
     } else if (a == "--sample-bytes" && has_value) {
       f->sample_bytes = std::strtoull(argv[++i], nullptr, 10);
     } else if (!a.empty() && a[0] == '-') {
@@ -89,8 +92,10 @@ Status LoadDocuments(const Flags& f, std::vector<std::string>* docs) {
   return Status::OK();
 }
 
-void Row(const char* name, const std::vector<std::string>& docs, uint64_t bytes, int runs,
+void Row(const Flags& f, const char* name, const std::vector<std::string>& docs, uint64_t bytes,
          const std::function<void(const std::string&)>& classify) {
+  if (("," + f.rows + ",").find("," + std::string(name) + ",") == std::string::npos) return;
+  const int runs = f.runs;
   std::vector<double> seconds;
   for (int r = 0; r < runs; ++r) {
     uint64_t t0 = saring::NowNs();
@@ -109,7 +114,8 @@ int main(int argc, char** argv) {
   if (!ParseFlags(argc, argv, &f)) {
     return saring::bench::Fail(
         "lid_bench",
-        "usage: lid_bench --model FILE [--runs 5] [--join 1] [--sample-bytes 8192] FILE...");
+        "usage: lid_bench --model FILE [--runs 5] [--join 1] [--sample-bytes 4096] [--rows "
+        "libfasttext,fasttext,cld2,combined,stage] FILE...");
   }
   std::vector<std::string> docs;
   Status s = LoadDocuments(f, &docs);
@@ -147,20 +153,19 @@ int main(int argc, char** argv) {
   std::vector<saring::LabelScore> top;
   std::vector<std::pair<fasttext::real, std::string>> predictions;
   std::string line;
-  Row("libfasttext", docs, bytes, f.runs, [&](const std::string& d) {
+  Row(f, "libfasttext", docs, bytes, [&](const std::string& d) {
     line.assign(lid->Sample(d));
     for (char& c : line) c = c == '\n' ? ' ' : c;
     line += '\n';
     std::istringstream in(line);
     reference.predictLine(in, predictions, 3, 0.0);
   });
-  Row("fasttext", docs, bytes, f.runs,
+  Row(f, "fasttext", docs, bytes,
       [&](const std::string& d) { model->Predict(lid->Sample(d), 3, &top); });
-  Row("cld2", docs, bytes, f.runs,
-      [&](const std::string& d) { saring::Cld2Detect(lid->Sample(d)); });
-  Row("combined", docs, bytes, f.runs, [&](const std::string& d) { lid->Identify(d); });
+  Row(f, "cld2", docs, bytes, [&](const std::string& d) { saring::Cld2Detect(lid->Sample(d)); });
+  Row(f, "combined", docs, bytes, [&](const std::string& d) { lid->Identify(d); });
   saring::Document doc;
-  Row("language stage", docs, bytes, f.runs, [&](const std::string& d) {
+  Row(f, "stage", docs, bytes, [&](const std::string& d) {
     doc.Reset("", d);
     stage->Process(doc);
   });

@@ -73,7 +73,7 @@ stages:
   # `route: true` to write kept/<language>/.
   - language:
       backend: auto
-      sample_bytes: 8KB
+      sample_bytes: 4KB
       paragraphs: true
       min_paragraph_chars: 40
   # A floor for fragments ("Loading...", "404 Not Found"), not a quality

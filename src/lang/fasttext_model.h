@@ -73,9 +73,10 @@ class FastTextModel {
 
   // As Predict, and also each line of `text` (split at '\n') predicted
   // alone, as Predict(line, 1) would, from the same row lookups: the lines
-  // cost little more than the text.
+  // cost little more than the text. Lines shorter than `min_line_bytes` are
+  // listed but not predicted (label -1).
   void PredictWithLines(std::string_view text, int k, std::vector<LabelScore>* top,
-                        std::vector<LineLabel>* lines) const;
+                        std::vector<LineLabel>* lines, size_t min_line_bytes = 0) const;
 
  private:
   struct Impl;

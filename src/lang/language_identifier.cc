@@ -22,6 +22,18 @@ constexpr float kUnknownToFastTextBonus = 0.5f;
 // Markers (confusable_sets.h) settled the language among close relatives:
 // the backends had it near the top, so the text is in that family.
 constexpr float kMarkerSettledScore = 0.5f;
+// CLD2 votes on at most this much of the sample: it costs more per byte than
+// the fastText reader, and 2 KB of text is far more than it needs to name a
+// language (it is accurate on single sentences).
+constexpr size_t kCld2VoteBytes = 1024;
+
+// The first `bytes` of `text`, cut at a character boundary.
+std::string_view Prefix(std::string_view text, size_t bytes) {
+  if (text.size() <= bytes) return text;
+  while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
+  return text.substr(0, bytes);
+}
+
 // See LineLanguageOf.
 constexpr float kLineSure = 0.5f;
 
@@ -155,7 +167,8 @@ LanguageGuess LanguageIdentifier::IdentifyLines(std::string_view text, size_t mi
   }
   thread_local std::vector<LabelScore> top;
   thread_local std::vector<LineLabel> line_labels;
-  model_->PredictWithLines(sample, kCandidates, &top, &line_labels);
+  // A line of fewer bytes than min_line_chars has fewer characters too.
+  model_->PredictWithLines(sample, kCandidates, &top, &line_labels, min_line_chars);
   LanguageGuess ft = FastTextGuess(top);
   LanguageGuess g = backend_ == LidBackend::kFastText ? ft : Combine(sample, ft);
   for (const LineLabel& l : line_labels) {
@@ -220,6 +233,7 @@ LanguageGuess LanguageIdentifier::FromCld2(std::string_view sample) const {
 //    Croatian/Serbian/Bosnian/Serbo-Croatian, Bokmal/Nynorsk/Danish,
 //    Czech/Slovak), that is the answer: CLD2 is not run, which keeps the
 //    common case at fastText's speed.
+//    (CLD2 reads at most the first 2 KB of the sample; see kCld2VoteBytes.)
 // 2. Otherwise both vote: each language gets fastText's probability plus
 //    CLD2's share of the text (weighted 0.75 when CLD2 calls itself
 //    unreliable). A language fastText's model does not have (lid.176 lacks
@@ -250,7 +264,7 @@ LanguageGuess LanguageIdentifier::Vote(std::string_view sample, LanguageGuess ft
     ft.decided_by = "combined: fasttext";
     return ft;
   }
-  Cld2Result cld2 = Cld2Detect(sample);
+  Cld2Result cld2 = Cld2Detect(Prefix(sample, kCld2VoteBytes));
   const float cld2_weight = cld2.reliable ? 1.0f : kUnreliableCld2Weight;
   std::vector<LanguageScore> votes;
   auto vote = [&](const LanguageTag& tag, float v) {

@@ -18,9 +18,12 @@
 //             `saring lid eval`).
 //
 // Every text is classified on a bounded sample: its first `sample_bytes`
-// bytes, cut at a line end (a line longer than that is cut at a character
-// boundary). A web page's language rarely changes past its first few
-// kilobytes, and a bounded sample bounds the cost of a 10 MB document.
+// bytes (default 4 KB, some 600 words of English), cut at a line end (a line
+// longer than that is cut at a character boundary). A web page's language
+// rarely changes past its first screen, and a bounded sample bounds the cost
+// of a 10 MB document. On the Common Crawl sample, 77% of the documents fit
+// whole in 4 KB (89% in 8 KB), and the sample covers 44% of all text bytes
+// (8 KB: 60%).
 //
 // Thread-safety: Identify may be called from many threads at once; the
 // fastText model is loaded once per process and shared.
@@ -47,7 +50,7 @@ struct LanguageIdOptions {
   // fastText model file. Empty: $SARING_LID_MODEL, then models/lid.176.ftz
   // in the working directory, then beside the binary (../models/).
   std::string model;
-  size_t sample_bytes = 8192;
+  size_t sample_bytes = 4096;
 };
 
 struct LanguageGuess {

@@ -5,7 +5,7 @@
 //       backend: auto        # auto (combined when a fastText model is found,
 //                            # else cld2) | cld2 | fasttext | combined
 //       model: ""            # fastText model file (see language_identifier.h)
-//       sample_bytes: 8KB    # documents are classified on their first 8 KB
+//       sample_bytes: 4KB    # documents are classified on their first 4 KB
 //       paragraphs: true     # per-paragraph languages and their fractions
 //       keep: [id, ms, jv]   # empty: keep every language
 //       min_score: {default: 0.5, id: 0.6}
