@@ -89,5 +89,45 @@ TEST(CliTest, ConfigShowAndList) {
   EXPECT_NE(r.output.find("compression: zst"), std::string::npos) << r.output;
 }
 
+// Four unambiguous sentences in each of three languages, scored by CLD2:
+// every sentence and the one document per language are right.
+TEST(CliTest, LidEvalScoresEachLanguageAndTheMacroAverage) {
+  testing::TempDir dir;
+  testing::WriteFile(dir.Join("sets/en.txt"),
+                     "The weather in London was cold and rainy all week long.\n"
+                     "She bought three books at the station before her train left.\n"
+                     "Our neighbours are planning a large party for next Saturday.\n"
+                     "The museum will be closed for repairs until the end of June.\n");
+  testing::WriteFile(dir.Join("sets/id.txt"),
+                     "Cuaca di Jakarta sangat panas dan lembap sepanjang minggu ini.\n"
+                     "Dia membeli tiga buku di stasiun sebelum keretanya berangkat.\n"
+                     "Tetangga kami sedang merencanakan pesta besar untuk hari Sabtu depan.\n"
+                     "Museum itu akan ditutup untuk perbaikan sampai akhir bulan Juni.\n");
+  testing::WriteFile(dir.Join("sets/de.txt"),
+                     "Das Wetter in Berlin war die ganze Woche kalt und regnerisch.\n"
+                     "Sie kaufte drei Bücher am Bahnhof, bevor ihr Zug abfuhr.\n"
+                     "Unsere Nachbarn planen eine große Feier für nächsten Samstag.\n"
+                     "Das Museum bleibt bis Ende Juni wegen Reparaturen geschlossen.\n");
+  Result r = RunShell("cd " + dir.Join("sets") + " && SARING_LID_MODEL=/nonexistent " + kSaring +
+                      " lid eval " + dir.Join("sets"));
+  EXPECT_EQ(r.exit_code, 2) << r.output;  // the named model does not exist
+  EXPECT_NE(r.output.find("/nonexistent: cannot open the model file"), std::string::npos)
+      << r.output;
+
+  r = RunShell(kSaring + " lid eval --backends cld2 " + dir.Join("sets"));
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("cld2  errors of cld2"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("== sentences (3 languages scored)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("de           4    1.0000"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("id           4    1.0000"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("== documents (3 languages scored)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("en           1    1.0000"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("macro             1.0000"), std::string::npos) << r.output;
+
+  r = RunShell(kSaring + " lid eval " + dir.Join("nothing-here"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("nothing-here: not a directory"), std::string::npos) << r.output;
+}
+
 }  // namespace
 }  // namespace saring

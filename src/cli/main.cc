@@ -150,11 +150,12 @@ struct LidEvalFlags {
   int doc_min = 5;
   int doc_max = 20;
   uint64_t seed = 1;
+  std::vector<std::string> backends;  // empty: all the model allows
 };
 
 int RunLidEval(const LidEvalFlags& f) {
   saring::LanguageIdOptions options;
-  options.backend = "combined";
+  options.backend = "auto";
   options.model = f.model;
   std::unique_ptr<saring::LanguageIdentifier> lid;
   saring::Status s = saring::LanguageIdentifier::Create(options, &lid);
@@ -164,10 +165,25 @@ int RunLidEval(const LidEvalFlags& f) {
   eval.doc_min = f.doc_min;
   eval.doc_max = f.doc_max;
   eval.seed = f.seed;
+  if (!f.backends.empty()) {
+    eval.backends.clear();
+    for (const std::string& name : f.backends) {
+      if (name == "cld2") eval.backends.push_back(saring::LidBackend::kCld2);
+      if (name == "fasttext") eval.backends.push_back(saring::LidBackend::kFastText);
+      if (name == "combined") eval.backends.push_back(saring::LidBackend::kCombined);
+    }
+  }
+  if (lid->backend() == saring::LidBackend::kCld2 &&
+      eval.backends != std::vector<saring::LidBackend>{saring::LidBackend::kCld2}) {
+    std::printf(
+        "no fastText model (--model, $SARING_LID_MODEL, models/lid.176.ftz; see "
+        "scripts/fetch-models): scoring cld2 alone\n");
+    eval.backends = {saring::LidBackend::kCld2};
+  }
   saring::LidEvalReport report;
   s = saring::EvaluateLid(eval, *lid, &report);
   if (!s.ok()) return Fail(s);
-  std::printf("model: %s\n", lid->model_path().c_str());
+  if (!lid->model_path().empty()) std::printf("model: %s\n", lid->model_path().c_str());
   std::fputs(saring::FormatLidReport(report).c_str(), stdout);
   return kExitOk;
 }
@@ -209,6 +225,11 @@ int main(int argc, char** argv) {
   lid_eval->add_option("--doc-min", lid_eval_flags.doc_min, "fewest sentences per document [5]");
   lid_eval->add_option("--doc-max", lid_eval_flags.doc_max, "most sentences per document [20]");
   lid_eval->add_option("--seed", lid_eval_flags.seed, "shuffle seed for the documents [1]");
+  lid_eval
+      ->add_option("--backends", lid_eval_flags.backends,
+                   "backends to score [cld2,fasttext,combined]")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"cld2", "fasttext", "combined"}));
 
   try {
     app.parse(argc, argv);

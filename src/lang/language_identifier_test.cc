@@ -99,5 +99,30 @@ TEST(LanguageIdentifierTest, CombinedSettlesIndonesianAndMalay) {
   EXPECT_EQ(g.tag.language, "ms") << g.decided_by;
 }
 
+// A page with an Indonesian article and an English paragraph: the document
+// is Indonesian and the lines keep their own languages; a short line and a
+// line fastText puts in the document's confusable set count for the
+// document's language.
+TEST(LanguageIdentifierTest, LinesOfAMixedDocument) {
+  std::string model = LidModel();
+  if (model.empty()) GTEST_SKIP() << "../shared/models/lid.176.ftz is absent: lines test skipped";
+  auto lid = MakeIdentifier("combined", model);
+  std::string text =
+      "Pemerintah kota akan membangun jembatan baru di atas sungai itu pada tahun depan.\n"
+      "Warga menyambut baik rencana tersebut karena jembatan lama sudah rusak parah.\n"
+      "Menu\n"
+      "The city council said on Monday that the new bridge would open next summer.\n";
+  std::vector<LineLanguage> lines;
+  LanguageGuess g = lid->IdentifyLines(text, 40, &lines);
+  EXPECT_EQ(g.tag.language, "id");
+  ASSERT_EQ(lines.size(), 5u);  // the text ends with a newline: an empty last line
+  EXPECT_EQ(lines[0].language, "id");
+  EXPECT_EQ(lines[1].language, "id");
+  EXPECT_EQ(lines[2].language, "");  // "Menu": too short to classify
+  EXPECT_EQ(lines[3].language, "en");
+  EXPECT_EQ(lines[4].language, "");
+  EXPECT_EQ(text.substr(lines[3].begin, lines[3].end - lines[3].begin).substr(0, 8), "The city");
+}
+
 }  // namespace
 }  // namespace saring
