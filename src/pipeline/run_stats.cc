@@ -1,5 +1,7 @@
 #include "pipeline/run_stats.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <optional>
@@ -249,8 +251,21 @@ std::string RunStats::SummaryTable(const std::string& output_dir) const {
     row("  " + key.first + ": " + key.second, count.docs, Pct(count.docs, t.docs_in));
   }
   if (t.docs_rewritten > 0) row("kept, text rewritten by a stage", t.docs_rewritten, Pct(t.docs_rewritten, t.docs_in));
+  // The largest counters of each stage; a stage may count many keys (the
+  // language stage: one per language), and stats.json has them all.
+  constexpr size_t kCountersShown = 8;
   for (size_t i = 0; i < stage_names.size() && i < t.stage_counters.size(); ++i) {
-    for (const auto& [key, n] : t.stage_counters[i]) row("  " + stage_names[i] + ": " + key, n, "");
+    std::vector<std::pair<std::string, uint64_t>> counters(t.stage_counters[i].begin(),
+                                                           t.stage_counters[i].end());
+    std::stable_sort(counters.begin(), counters.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (size_t c = 0; c < counters.size() && c < kCountersShown; ++c) {
+      row("  " + stage_names[i] + ": " + counters[c].first, counters[c].second, "");
+    }
+    if (counters.size() > kCountersShown) {
+      s += fmt::format("    {}: {} more counts in stats.json \"repairs\"\n", stage_names[i],
+                       counters.size() - kCountersShown);
+    }
   }
   for (const CommonLinesReport& r : common_lines) {
     if (!r.skipped.empty()) {
