@@ -124,6 +124,20 @@ TEST(CliTest, LidEvalScoresEachLanguageAndTheMacroAverage) {
   EXPECT_NE(r.output.find("en           1    1.0000"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("macro             1.0000"), std::string::npos) << r.output;
 
+  // Hand labels: line 2 of en.txt, lines 1 and 3 of id.txt.
+  testing::WriteFile(dir.Join("labels.tsv"),
+                     "# comment\nen.txt\t2\ten\nid.txt\t1\tind\nid.txt\t3\tid\n");
+  r = RunShell(kSaring + " lid eval --backends cld2 --labels " + dir.Join("labels.tsv") + " " +
+               dir.Join("sets"));
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("== hand-labelled (2 languages scored)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("id           2    1.0000"), std::string::npos) << r.output;
+  testing::WriteFile(dir.Join("bad.tsv"), "en.txt\t9\ten\n");
+  r = RunShell(kSaring + " lid eval --backends cld2 --labels " + dir.Join("bad.tsv") + " " +
+               dir.Join("sets"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("bad.tsv:1: en.txt has no line 9"), std::string::npos) << r.output;
+
   r = RunShell(kSaring + " lid eval " + dir.Join("nothing-here"));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.output.find("nothing-here: not a directory"), std::string::npos) << r.output;

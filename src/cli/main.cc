@@ -151,6 +151,7 @@ struct LidEvalFlags {
   int doc_max = 20;
   uint64_t seed = 1;
   std::vector<std::string> backends;  // empty: all the model allows
+  std::string labels;
 };
 
 int RunLidEval(const LidEvalFlags& f) {
@@ -165,6 +166,7 @@ int RunLidEval(const LidEvalFlags& f) {
   eval.doc_min = f.doc_min;
   eval.doc_max = f.doc_max;
   eval.seed = f.seed;
+  eval.labels_file = f.labels;
   if (!f.backends.empty()) {
     eval.backends.clear();
     for (const std::string& name : f.backends) {
@@ -225,6 +227,9 @@ int main(int argc, char** argv) {
   lid_eval->add_option("--doc-min", lid_eval_flags.doc_min, "fewest sentences per document [5]");
   lid_eval->add_option("--doc-max", lid_eval_flags.doc_max, "most sentences per document [20]");
   lid_eval->add_option("--seed", lid_eval_flags.seed, "shuffle seed for the documents [1]");
+  lid_eval->add_option("--labels", lid_eval_flags.labels,
+                       "hand-labelled lines to score too: file<TAB>line<TAB>language "
+                       "(data/lid/ms-sample-100.tsv scores Malay)");
   lid_eval
       ->add_option("--backends", lid_eval_flags.backends,
                    "backends to score [cld2,fasttext,combined]")

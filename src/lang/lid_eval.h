@@ -44,6 +44,11 @@ struct LidEvalOptions {
   std::map<std::string, std::vector<std::string>> mixed_languages = {{"ms", {"id"}}};
   std::vector<LidBackend> backends = {LidBackend::kCld2, LidBackend::kFastText,
                                       LidBackend::kCombined};
+  // Optional: lines labelled by hand, "file<TAB>line<TAB>language" (1-based
+  // line numbers in DIR/file; '#' starts a comment), scored as a third set
+  // "hand-labelled" with every language in the macro. This is how Malay is
+  // scored: data/lid/ms-sample-100.tsv labels a random sample of ms.txt.
+  std::string labels_file;
 };
 
 struct LidLanguageScore {
