@@ -80,8 +80,8 @@ std::vector<std::string> SplitLines(const std::string& text) {
 }
 
 CleanReport RunCleanOrFail(const std::vector<std::string>& inputs, const std::string& out_dir,
-                           int threads, const std::string& preset, const std::vector<std::string>& sets,
-                           size_t batch_bytes) {
+                           int threads, const std::string& preset,
+                           const std::vector<std::string>& sets, size_t batch_bytes) {
   CleanOptions o;
   o.inputs = inputs;
   o.output_dir = out_dir;
@@ -102,6 +102,15 @@ std::string SharedDir() {
   fs::path shared = fs::path(SARING_SOURCE_DIR).parent_path() / "shared";
   std::error_code ec;
   return fs::exists(shared / "data", ec) ? shared.string() : "";
+}
+
+std::string LidModelPath() {
+  std::error_code ec;
+  for (const fs::path& dir : {fs::path(SARING_SOURCE_DIR).parent_path() / "shared" / "models",
+                              fs::path(SARING_SOURCE_DIR) / "models"}) {
+    if (fs::is_regular_file(dir / "lid.176.ftz", ec)) return (dir / "lid.176.ftz").string();
+  }
+  return "";
 }
 
 }  // namespace saring::testing

@@ -45,6 +45,9 @@ CleanReport RunCleanOrFail(const std::vector<std::string>& inputs, const std::st
 // empty when the shared data is not there.
 std::string SourceDir();
 std::string SharedDir();
+// fastText's lid.176.ftz from ../shared/models or the source tree's models/
+// (scripts/fetch-models); empty when neither has it.
+std::string LidModelPath();
 
 }  // namespace saring::testing
 

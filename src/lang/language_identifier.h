@@ -6,16 +6,17 @@
 //   std::unique_ptr<LanguageIdentifier> lid;
 //   Status s = LanguageIdentifier::Create(options, &lid);
 //   LanguageGuess g = lid->Identify("Kami tidak mahu kerajaan menaikkan harga.");
-//   // g.tag.language == "ms", g.score, g.decided_by == "combined: cld2 within id/ms"
+//   // g.tag.language == "ms", g.score 0.97, g.decided_by "combined: fasttext+cld2 vote"
+//   g = lid->Identify("Kami tidak mau pemerintah menaikkan harga.");  // "id"
 //
 // Backends:
-//   cld2      CLD2's 83 languages, no model file; strong on the languages it
-//             knows, weak on short text.
+//   cld2      CLD2 with its full tables (165 languages), no model file;
+//             strong on the languages it knows, weaker on short text.
 //   fasttext  a fastText model (lid.176 .bin/.ftz, GlotLID, OpenLID), read by
 //             saring's own reader (fasttext_model.h).
-//   combined  fastText first; CLD2 settles the cases fastText is known to get
-//             wrong (the rule is in language_identifier.cc, measured by
-//             `saring lid eval`).
+//   combined  fastText first; CLD2 and marker words settle the cases fastText
+//             is known to get wrong (the rule is at Combine in
+//             language_identifier.cc, measured by `saring lid eval`).
 //
 // Every text is classified on a bounded sample: its first `sample_bytes`
 // bytes (default 4 KB, some 600 words of English), cut at a line end (a line
