@@ -1,0 +1,310 @@
+#include "quality/signals.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "text/utf8.h"
+#include "util/u64_table.h"
+
+namespace saring {
+namespace {
+
+// Word n-grams are compared by a polynomial hash of their bytes modulo the
+// Mersenne prime 2^61 - 1, read off prefix hashes of the word stream: the
+// hash of bytes [a, b) is P[b] - P[a] * B^(b - a), so an n-gram costs one
+// multiplication whatever n is, and no string is built. The same bytes give
+// the same hash however they are cut into words, which is what datatrove's
+// "".join(words) comparison means; for its " ".join, a second stream has a
+// space after every word.
+constexpr uint64_t kMod = (uint64_t(1) << 61) - 1;
+constexpr uint64_t kBase = 0x1F3D5B79A2C4E6F1ull % kMod;
+
+inline uint64_t MulMod(uint64_t a, uint64_t b) {
+  unsigned __int128 p = static_cast<unsigned __int128>(a) * b;
+  uint64_t r = static_cast<uint64_t>(p & kMod) + static_cast<uint64_t>(p >> 61);
+  return r >= kMod ? r - kMod : r;
+}
+inline uint64_t AddMod(uint64_t a, uint64_t b) {
+  uint64_t r = a + b;
+  return r >= kMod ? r - kMod : r;
+}
+// U64Table takes its slot from a key's low bits: spread them.
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdull;
+  x ^= x >> 33;
+  return x;
+}
+
+// Prefix hashes of the words, concatenated (`tight`) and each followed by a
+// space (`spaced`), with the character count before each word.
+struct WordStream {
+  std::vector<uint64_t> tight, spaced;        // size words + 1
+  std::vector<uint64_t> tight_at, spaced_at;  // byte offsets, size words + 1
+  std::vector<uint64_t> chars_at;             // code points before word i
+  std::vector<uint64_t> powers;               // kBase^k, grown on demand
+
+  size_t size() const { return chars_at.size() - 1; }
+  uint64_t Power(uint64_t k) {
+    while (powers.size() <= k) powers.push_back(powers.empty() ? 1 : MulMod(powers.back(), kBase));
+    return powers[k];
+  }
+  uint64_t Tight(size_t i, size_t j) { return Range(tight, tight_at, i, j); }
+  uint64_t Spaced(size_t i, size_t j) { return Range(spaced, spaced_at, i, j); }
+  uint64_t Chars(size_t i, size_t j) const { return chars_at[j] - chars_at[i]; }
+
+ private:
+  uint64_t Range(const std::vector<uint64_t>& prefix, const std::vector<uint64_t>& at, size_t i,
+                 size_t j) {
+    return AddMod(prefix[j], kMod - MulMod(prefix[i], Power(at[j] - at[i])));
+  }
+};
+
+struct Scratch {
+  WordStream words;
+  std::vector<std::string_view> items;
+  std::vector<uint32_t> counts;
+  std::vector<uint32_t> lengths;
+  U64Table table;
+};
+
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+std::string_view Strip(std::string_view s) {
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Splits `text` at runs of at least `min_run` newlines (1: lines as
+// re.split("\n+"), 2: paragraphs as re.split("\n{2,}")).
+void SplitAtNewlineRuns(std::string_view text, size_t min_run, std::vector<std::string_view>* out) {
+  out->clear();
+  size_t start = 0, i = 0;
+  while (i < text.size()) {
+    if (text[i] != '\n') {
+      ++i;
+      continue;
+    }
+    size_t run = i;
+    while (run < text.size() && text[run] == '\n') ++run;
+    if (run - i >= min_run) {
+      out->push_back(text.substr(start, i - start));
+      start = run;
+    }
+    i = run;
+  }
+  out->push_back(text.substr(start));
+}
+
+// datatrove's find_duplicates: (repeated items, their characters); the
+// first copy of each item is not a repeat.
+std::pair<uint64_t, uint64_t> CountRepeats(const std::vector<std::string_view>& items,
+                                           U64Table* seen, bool skip_blank) {
+  seen->Reset(items.size());
+  uint64_t repeats = 0, chars = 0;
+  uint32_t index = 0;
+  for (std::string_view item : items) {
+    if (skip_blank && Strip(item).empty()) continue;
+    const uint64_t h = Mix(XXH3_64bits(item.data(), item.size()));
+    if (seen->Find(h) != nullptr) {
+      ++repeats;
+      chars += CountCodePoints(item);
+    } else {
+      seen->Insert(h, index++);
+    }
+  }
+  return {repeats, chars};
+}
+
+double Ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
+
+void HashWords(const std::vector<std::string_view>& words, WordStream* out) {
+  auto reset = [&](std::vector<uint64_t>& v) { v.assign(1, 0); };
+  reset(out->tight), reset(out->spaced), reset(out->tight_at), reset(out->spaced_at);
+  reset(out->chars_at);
+  uint64_t tight = 0, spaced = 0;
+  for (std::string_view w : words) {
+    for (unsigned char c : w) {
+      tight = AddMod(MulMod(tight, kBase), c + 1);
+      spaced = AddMod(MulMod(spaced, kBase), c + 1);
+    }
+    spaced = AddMod(MulMod(spaced, kBase), ' ' + 1);
+    out->tight.push_back(tight);
+    out->spaced.push_back(spaced);
+    out->tight_at.push_back(out->tight_at.back() + w.size());
+    out->spaced_at.push_back(out->spaced_at.back() + w.size() + 1);
+    out->chars_at.push_back(out->chars_at.back() + CountCodePoints(w));
+  }
+}
+
+// The most frequent n-gram's characters (words joined by spaces) times its
+// count; on a tie the n-gram seen first, as Python's Counter.most_common.
+uint64_t TopNgramChars(WordStream& w, size_t n, Scratch& s) {
+  if (w.size() < n) return 0;
+  const size_t grams = w.size() - n + 1;
+  s.table.Reset(grams);
+  s.counts.clear();
+  s.lengths.clear();
+  for (size_t i = 0; i < grams; ++i) {
+    const uint64_t key = Mix(w.Spaced(i, i + n));
+    if (const uint32_t* index = s.table.Find(key)) {
+      ++s.counts[*index];
+    } else {
+      s.table.Insert(key, static_cast<uint32_t>(s.counts.size()));
+      s.counts.push_back(1);
+      s.lengths.push_back(static_cast<uint32_t>(w.Chars(i, i + n) + n - 1));
+    }
+  }
+  size_t best = 0;
+  for (size_t i = 1; i < s.counts.size(); ++i) {
+    if (s.counts[i] > s.counts[best]) best = i;
+  }
+  return uint64_t(s.counts[best]) * s.lengths[best];
+}
+
+// datatrove's find_all_duplicate: characters of n-grams (words joined
+// without a space) seen before, jumping past each repeat.
+uint64_t RepeatedNgramChars(WordStream& w, size_t n, Scratch& s) {
+  if (w.size() < n) return 0;
+  s.table.Reset(w.size());
+  uint64_t repeated = 0;
+  size_t i = 0;
+  while (i + n <= w.size()) {
+    const uint64_t key = Mix(w.Tight(i, i + n));
+    if (s.table.Find(key) != nullptr) {
+      repeated += w.Chars(i, i + n);
+      i += n;
+    } else {
+      s.table.Insert(key, 0);
+      ++i;
+    }
+  }
+  return repeated;
+}
+
+// Non-overlapping occurrences, as Python's str.count.
+uint64_t CountOccurrences(std::string_view text, std::string_view needle) {
+  uint64_t n = 0;
+  for (size_t at = text.find(needle); at != std::string_view::npos;
+       at = text.find(needle, at + needle.size())) {
+    ++n;
+  }
+  return n;
+}
+
+bool HasLetter(std::string_view word) {
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(word.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, n, c);
+    if (c >= 0 && u_isalpha(c)) return true;
+  }
+  return false;
+}
+
+void GopherRepetition(std::string_view text, double chars, WordStream& words, Scratch& s,
+                      QualitySignals* q) {
+  SplitAtNewlineRuns(Strip(text), 2, &s.items);
+  auto [paras, para_chars] = CountRepeats(s.items, &s.table, false);
+  q->dup_para_frac = Ratio(double(paras), double(s.items.size()));
+  q->dup_para_char_frac = Ratio(double(para_chars), chars);
+  SplitAtNewlineRuns(text, 1, &s.items);
+  auto [lines, line_chars] = CountRepeats(s.items, &s.table, false);
+  q->dup_line_frac = Ratio(double(lines), double(s.items.size()));
+  q->dup_line_char_frac = Ratio(double(line_chars), chars);
+  for (size_t n = 2; n <= 4; ++n) {
+    q->top_ngram_char_frac[n - 2] = Ratio(double(TopNgramChars(words, n, s)), chars);
+  }
+  for (size_t n = 5; n <= 10; ++n) {
+    q->dup_ngram_char_frac[n - 5] = Ratio(double(RepeatedNgramChars(words, n, s)), chars);
+  }
+}
+
+void GopherQuality(const Document& doc, const SignalOptions& options, const WordStream& hashed,
+                   QualitySignals* q) {
+  const std::string_view text = doc.text();
+  const std::vector<std::string_view>& words = doc.Words();
+  const double n = double(words.size());
+  q->words = words.size();
+  const uint64_t word_chars = hashed.Chars(0, words.size());
+  uint64_t with_letter = 0;
+  for (std::string_view w : words) with_letter += HasLetter(w);
+  q->mean_word_length = Ratio(double(word_chars), n);
+  q->alpha_words_frac = Ratio(double(with_letter), n);
+  q->hash_word_ratio = Ratio(double(CountOccurrences(text, "#")), n);
+  q->ellipsis_word_ratio =
+      Ratio(double(CountOccurrences(text, "...") + CountOccurrences(text, "…")), n);
+  uint64_t bullets = 0, ellipses = 0;
+  for (std::string_view line : doc.Lines()) {
+    std::string_view t = Strip(line);
+    bullets += t.starts_with("•") || t.starts_with("-");
+    ellipses += t.ends_with("...") || t.ends_with("…");
+  }
+  const double lines = double(doc.Lines().size());
+  q->bullet_lines_frac = Ratio(double(bullets), lines);
+  q->ellipsis_lines_frac = Ratio(double(ellipses), lines);
+  std::vector<bool> seen(options.stop_words.size(), false);
+  q->stop_words = q->distinct_stop_words = 0;
+  for (std::string_view w : words) {
+    for (size_t k = 0; k < options.stop_words.size(); ++k) {
+      if (w != options.stop_words[k]) continue;
+      ++q->stop_words;
+      if (!seen[k]) ++q->distinct_stop_words;
+      seen[k] = true;
+    }
+  }
+}
+
+void FineWebSignals(std::string_view text, double chars, uint64_t words,
+                    const SignalOptions& options, Scratch& s, QualitySignals* q) {
+  // text.split("\n"): a trailing newline makes a last, empty line.
+  s.items.clear();
+  size_t start = 0;
+  for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', start)) {
+    s.items.push_back(text.substr(start, at - start));
+    start = at + 1;
+  }
+  s.items.push_back(text.substr(start));
+  uint64_t punct = 0, short_lines = 0;
+  for (std::string_view line : s.items) {
+    for (const std::string& mark : options.line_end_marks) {
+      if (line.ends_with(mark)) {
+        ++punct;
+        break;
+      }
+    }
+    short_lines += CountCodePoints(line) <= options.short_line_chars;
+  }
+  const double lines = double(s.items.size());
+  const double newlines = lines - 1;
+  q->line_punct_frac = Ratio(double(punct), lines);
+  q->short_line_frac = Ratio(double(short_lines), lines);
+  q->dup_line_chars_frac =
+      Ratio(double(CountRepeats(s.items, &s.table, true).second), chars - newlines);
+  q->newlines_per_word = Ratio(newlines, double(words));
+}
+
+}  // namespace
+
+void ComputeSignals(const Document& doc, const SignalOptions& options, QualitySignals* signals) {
+  thread_local Scratch s;
+  *signals = QualitySignals();
+  const std::string_view text = doc.text();
+  const double chars = double(doc.CharCount());
+  HashWords(doc.Words(), &s.words);
+  GopherRepetition(text, chars, s.words, s, signals);
+  GopherQuality(doc, options, s.words, signals);
+  FineWebSignals(text, chars, doc.Words().size(), options, s, signals);
+}
+
+}  // namespace saring
