@@ -14,6 +14,7 @@ void Document::Reset(std::string_view id, std::string_view text) {
   invalid_utf8_replaced_ = 0;
   annotations_.clear();
   route_.clear();
+  language_.clear();
   removal_.reset();
   InvalidateViews();
 }

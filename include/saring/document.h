@@ -91,6 +91,11 @@ class Document {
   // stage routes by language), kept/ otherwise. Only [a-z0-9_-] is allowed.
   void set_route(std::string route) { route_ = std::move(route); }
   const std::string& route() const { return route_; }
+
+  // The language the language stage found ("id", "und"); empty before it
+  // ran. Later stages read it (the quality stage picks its thresholds).
+  void set_language(std::string language) { language_ = std::move(language); }
+  const std::string& language() const { return language_; }
   // Annotations as (key, JSON value text) pairs, in insertion order.
   const std::vector<std::pair<std::string, std::string>>& annotations() const {
     return annotations_;
@@ -114,6 +119,7 @@ class Document {
   size_t invalid_utf8_replaced_ = 0;
   std::vector<std::pair<std::string, std::string>> annotations_;
   std::string route_;
+  std::string language_;
   std::optional<Removal> removal_;
 
   mutable bool lines_ready_ = false;

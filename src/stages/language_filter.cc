@@ -41,6 +41,7 @@ void LanguageFilter::Process(Document& doc) {
   const std::string& language = guess.tag.language;
   std::string script = guess.tag.script.empty() ? DominantScript(sample) : guess.tag.script;
   doc.AnnotateString("language", language);
+  doc.set_language(language);
   doc.Annotate("language_score", std::round(guess.score * 1e4) / 1e4);
   if (!script.empty()) doc.AnnotateString("language_script", script);
   if (options_.paragraphs) AnnotateShares(doc, sample, language);

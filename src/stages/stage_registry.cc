@@ -7,6 +7,7 @@
 #include "stages/length_filter.h"
 #include "stages/normalize.h"
 #include "stages/pii_redaction.h"
+#include "stages/quality_filter.h"
 #include "stages/repeat_repair.h"
 
 namespace saring {
@@ -32,6 +33,7 @@ const StageType kStageTypes[] = {
     {"common_lines", &CreateCommonLineRepair},
     {"pii", &WithoutContext<&CreatePiiRedaction>},
     {"language", &WithoutContext<&CreateLanguageFilter>},
+    {"quality", &WithoutContext<&CreateQualityFilter>},
     {"length", &WithoutContext<&CreateLengthFilter>},
 };
 

@@ -1,0 +1,115 @@
+#include "quality/thresholds.h"
+
+namespace saring {
+
+const std::vector<QualityRule>& PublishedRules() {
+  static const std::vector<QualityRule> rules = {
+      // Gopher repetition (Rae et al. 2021, table A1), in datatrove's order.
+      {"gopher_repetition", "dup_para_frac", "dup_para_frac", Fails::kAbove, 0.30},
+      {"gopher_repetition", "dup_para_char_frac", "dup_para_char_frac", Fails::kAbove, 0.20},
+      {"gopher_repetition", "dup_line_frac", "dup_line_frac", Fails::kAbove, 0.30},
+      {"gopher_repetition", "dup_line_char_frac", "dup_line_char_frac", Fails::kAbove, 0.20},
+      {"gopher_repetition", "top_2gram_char_frac", "top_2gram_char_frac", Fails::kAbove, 0.20},
+      {"gopher_repetition", "top_3gram_char_frac", "top_3gram_char_frac", Fails::kAbove, 0.18},
+      {"gopher_repetition", "top_4gram_char_frac", "top_4gram_char_frac", Fails::kAbove, 0.16},
+      {"gopher_repetition", "dup_5gram_char_frac", "dup_5gram_char_frac", Fails::kAbove, 0.15},
+      {"gopher_repetition", "dup_6gram_char_frac", "dup_6gram_char_frac", Fails::kAbove, 0.14},
+      {"gopher_repetition", "dup_7gram_char_frac", "dup_7gram_char_frac", Fails::kAbove, 0.13},
+      {"gopher_repetition", "dup_8gram_char_frac", "dup_8gram_char_frac", Fails::kAbove, 0.12},
+      {"gopher_repetition", "dup_9gram_char_frac", "dup_9gram_char_frac", Fails::kAbove, 0.11},
+      {"gopher_repetition", "dup_10gram_char_frac", "dup_10gram_char_frac", Fails::kAbove, 0.10},
+      // Gopher quality.
+      {"gopher_quality", "words", "min_words", Fails::kBelow, 50},
+      {"gopher_quality", "words", "max_words", Fails::kAbove, 100000},
+      {"gopher_quality", "mean_word_length", "min_mean_word_length", Fails::kBelow, 3},
+      {"gopher_quality", "mean_word_length", "max_mean_word_length", Fails::kAbove, 10},
+      {"gopher_quality", "hash_word_ratio", "hash_word_ratio", Fails::kAbove, 0.1},
+      {"gopher_quality", "ellipsis_word_ratio", "ellipsis_word_ratio", Fails::kAbove, 0.1},
+      {"gopher_quality", "bullet_lines_frac", "bullet_lines_frac", Fails::kAbove, 0.9},
+      {"gopher_quality", "ellipsis_lines_frac", "ellipsis_lines_frac", Fails::kAbove, 0.3},
+      {"gopher_quality", "alpha_words_frac", "min_alpha_words_frac", Fails::kBelow, 0.8},
+      {"gopher_quality", "stop_words", "min_stop_words", Fails::kBelow, 2},
+      // FineWeb's quality filter.
+      {"fineweb", "line_punct_frac", "min_line_punct_frac", Fails::kAtOrBelow, 0.12},
+      {"fineweb", "short_line_frac", "short_line_frac", Fails::kAtOrAbove, 0.67},
+      {"fineweb", "dup_line_chars_frac", "dup_line_chars_frac", Fails::kAtOrAbove, 0.01},
+      {"fineweb", "newlines_per_word", "newlines_per_word", Fails::kAbove, 0.3},
+  };
+  return rules;
+}
+
+std::vector<std::pair<const char*, double>> NamedSignals(const QualitySignals& s,
+                                                         bool distinct_stop_words) {
+  return {
+      {"dup_para_frac", s.dup_para_frac},
+      {"dup_para_char_frac", s.dup_para_char_frac},
+      {"dup_line_frac", s.dup_line_frac},
+      {"dup_line_char_frac", s.dup_line_char_frac},
+      {"top_2gram_char_frac", s.top_ngram_char_frac[0]},
+      {"top_3gram_char_frac", s.top_ngram_char_frac[1]},
+      {"top_4gram_char_frac", s.top_ngram_char_frac[2]},
+      {"dup_5gram_char_frac", s.dup_ngram_char_frac[0]},
+      {"dup_6gram_char_frac", s.dup_ngram_char_frac[1]},
+      {"dup_7gram_char_frac", s.dup_ngram_char_frac[2]},
+      {"dup_8gram_char_frac", s.dup_ngram_char_frac[3]},
+      {"dup_9gram_char_frac", s.dup_ngram_char_frac[4]},
+      {"dup_10gram_char_frac", s.dup_ngram_char_frac[5]},
+      {"words", double(s.words)},
+      {"mean_word_length", s.mean_word_length},
+      {"hash_word_ratio", s.hash_word_ratio},
+      {"ellipsis_word_ratio", s.ellipsis_word_ratio},
+      {"bullet_lines_frac", s.bullet_lines_frac},
+      {"ellipsis_lines_frac", s.ellipsis_lines_frac},
+      {"alpha_words_frac", s.alpha_words_frac},
+      {"stop_words", double(distinct_stop_words ? s.distinct_stop_words : s.stop_words)},
+      {"line_punct_frac", s.line_punct_frac},
+      {"short_line_frac", s.short_line_frac},
+      {"dup_line_chars_frac", s.dup_line_chars_frac},
+      {"newlines_per_word", s.newlines_per_word},
+  };
+}
+
+const LanguageProfile* FindLanguageProfile(const std::string& language) {
+  static const std::map<std::string, LanguageProfile> profiles = {
+      // English: the published values and Gopher's eight stop words.
+      {"en", {{}, {"the", "be", "to", "of", "and", "that", "have", "with"}}},
+      // Indonesian: FineWeb-2's published values and stop words.
+      {"id",
+       {{{"dup_line_frac", 0.241},
+         {"top_2gram_char_frac", 0.194},
+         {"top_3gram_char_frac", 0.166},
+         {"top_4gram_char_frac", 0.145},
+         {"dup_5gram_char_frac", 0.166},
+         {"dup_6gram_char_frac", 0.155},
+         {"dup_7gram_char_frac", 0.144},
+         {"dup_8gram_char_frac", 0.133},
+         {"dup_9gram_char_frac", 0.122},
+         {"dup_10gram_char_frac", 0.111},
+         {"min_line_punct_frac", 0.111},
+         {"newlines_per_word", 0.157},
+         {"min_mean_word_length", 3},
+         {"max_mean_word_length", 12},
+         {"min_alpha_words_frac", 0.805}},
+        {"dan", "yang", "di", "pada", "dari", "ini", "dengan", "adalah", "untuk", "dalam"}}},
+  };
+  auto it = profiles.find(language);
+  return it == profiles.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::string>& LineEndMarks(const std::string& name) {
+  static const std::vector<std::string> fineweb = {".", "'", "\"", "!", "?"};
+  static const std::vector<std::string> multiscript = {
+      ".",  "'",  "\"", "!",  "?", "…",  // Latin, Cyrillic, Greek, ...
+      "。", "！", "？", "．",            // CJK (ideographic and full-width)
+      "۔",  "؟",                         // Arabic script (Urdu full stop, question mark)
+      "।",  "॥",                         // Devanagari and other Indic danda
+      "።",  "፧",                         // Ethiopic
+      "։",                               // Armenian
+      "။",                               // Burmese
+      "។",                               // Khmer
+      "”",  "’",  "»",                   // typographic forms of FineWeb's ' and "
+  };
+  return name == "fineweb" ? fineweb : multiscript;
+}
+
+}  // namespace saring

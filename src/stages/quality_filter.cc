@@ -1,0 +1,140 @@
+#include "stages/quality_filter.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "config/param_reader.h"
+#include "json/json_writer.h"
+#include "quality/thresholds.h"
+
+namespace saring {
+namespace {
+
+const char* Symbol(Fails f) {
+  switch (f) {
+    case Fails::kAbove:
+      return ">";
+    case Fails::kBelow:
+      return "<";
+    case Fails::kAtOrBelow:
+      return "<=";
+    case Fails::kAtOrAbove:
+      return ">=";
+  }
+  return "?";
+}
+
+bool Violates(double value, Fails f, double threshold) {
+  switch (f) {
+    case Fails::kAbove:
+      return value > threshold;
+    case Fails::kBelow:
+      return value < threshold;
+    case Fails::kAtOrBelow:
+      return value <= threshold;
+    case Fails::kAtOrAbove:
+      return value >= threshold;
+  }
+  return false;
+}
+
+// Decimals to print a value against `threshold` with: 0 for whole
+// thresholds ("words 12 < 50"), else 2, or 3 when the threshold has three
+// (FineWeb-2's 0.241).
+int Decimals(double threshold) {
+  if (threshold == std::floor(threshold)) return 0;
+  const double hundredths = threshold * 100;
+  return std::fabs(hundredths - std::round(hundredths)) < 1e-9 ? 2 : 3;
+}
+
+std::string Number(double v, int decimals) { return fmt::format("{:.{}f}", v, decimals); }
+
+double SignalOf(const std::vector<std::pair<const char*, double>>& named, const char* name) {
+  for (const auto& [n, v] : named) {
+    if (std::string_view(n) == name) return v;
+  }
+  return 0;
+}
+
+}  // namespace
+
+QualityFilter::QualityFilter(const QualityFilterOptions& options) : options_(options) {
+  signal_options_.line_end_marks = LineEndMarks(options.line_end_marks);
+}
+
+void QualityFilter::Process(Document& doc) {
+  const LanguageProfile* profile =
+      options_.per_language ? FindLanguageProfile(doc.language()) : nullptr;
+  signal_options_.stop_words =
+      profile != nullptr ? profile->stop_words : FindLanguageProfile("en")->stop_words;
+  ComputeSignals(doc, signal_options_, &signals_);
+  const auto named = NamedSignals(signals_, options_.stop_words_distinct);
+  if (options_.annotate) {
+    std::string json = "{";
+    for (const auto& [name, value] : named) {
+      if (json.size() > 1) json += ',';
+      AppendJsonString(&json, name);
+      json += ':';
+      AppendJsonNumber(&json, std::round(value * 1e6) / 1e6);
+    }
+    json += '}';
+    doc.AnnotateJson("signals", std::move(json));
+  }
+  for (const QualityRule& rule : PublishedRules()) {
+    if (std::find(options_.rules.begin(), options_.rules.end(), rule.group) ==
+        options_.rules.end()) {
+      continue;
+    }
+    double threshold = rule.published;
+    if (profile != nullptr) {
+      auto it = profile->thresholds.find(rule.threshold);
+      if (it != profile->thresholds.end()) threshold = it->second;
+    }
+    auto user = options_.thresholds.find(rule.threshold);
+    if (user != options_.thresholds.end()) threshold = user->second;
+    const double value = SignalOf(named, rule.signal);
+    if (!Violates(value, rule.fails, threshold)) continue;
+    doc.Remove("quality", std::string(rule.group) + "." + rule.threshold,
+               fmt::format(
+                   "{}: {} {} {} {}", rule.group, rule.signal,
+                   Number(value, std::max(Decimals(threshold), value == std::floor(value) ? 0 : 2)),
+                   Symbol(rule.fails), Number(threshold, Decimals(threshold))));
+    return;
+  }
+}
+
+Status CreateQualityFilter(const YAML::Node& params, std::unique_ptr<Stage>* stage) {
+  QualityFilterOptions o;
+  ParamReader p("stage 'quality'", params);
+  p.Get("rules", &o.rules);
+  p.Get("per_language", &o.per_language);
+  p.Get("thresholds", &o.thresholds);
+  p.Get("stop_words_distinct", &o.stop_words_distinct);
+  p.GetChoice("line_end_marks", {"multiscript", "fineweb"}, &o.line_end_marks);
+  p.Get("annotate", &o.annotate);
+  Status s = p.Finish();
+  if (!s.ok()) return s;
+  std::vector<std::string> groups, thresholds;
+  for (const QualityRule& r : PublishedRules()) {
+    if (std::find(groups.begin(), groups.end(), r.group) == groups.end()) groups.push_back(r.group);
+    thresholds.push_back(r.threshold);
+  }
+  for (const std::string& r : o.rules) {
+    if (std::find(groups.begin(), groups.end(), r) == groups.end()) {
+      return Status::InvalidArgument("stage 'quality': unknown rule group '" + r + "'" +
+                                     DidYouMean(r, groups));
+    }
+  }
+  for (const auto& [name, value] : o.thresholds) {
+    if (std::find(thresholds.begin(), thresholds.end(), name) == thresholds.end()) {
+      return Status::InvalidArgument("stage 'quality': unknown threshold '" + name + "'" +
+                                     DidYouMean(name, thresholds));
+    }
+  }
+  *stage = std::make_unique<QualityFilter>(o);
+  return Status::OK();
+}
+
+}  // namespace saring
