@@ -72,6 +72,20 @@ TEST(QualityFilterTest, StopWordsDistinctOrCounted) {
   EXPECT_EQ(doc.removal().reason, "gopher_quality: words 7 < 50");
 }
 
+// The stop words follow the document's language: five of FineWeb-2's
+// Spanish ones (el, de, la, con, una), none of Gopher's English ones.
+TEST(QualityFilterTest, StopWordsOfTheDocumentsLanguage) {
+  auto stage = MakeStage("{rules: [gopher_quality], thresholds: {min_words: 1}}");
+  const std::string text = "el perro de la casa come con una manzana";
+  Document es = Doc(text, "es");
+  stage->Process(es);
+  EXPECT_FALSE(es.removed()) << es.removal().reason;
+  Document en = Doc(text, "en");
+  stage->Process(en);
+  ASSERT_TRUE(en.removed());
+  EXPECT_EQ(en.removal().reason, "gopher_quality: stop_words 0 < 2");
+}
+
 TEST(QualityFilterTest, AnnotatesEverySignal) {
   auto stage = MakeStage("{rules: [], annotate: true}");
   Document doc = Doc("x1\nx2\nx3\nx1");
