@@ -21,11 +21,9 @@ struct Preset {
   const char* yaml;
 };
 
-const Preset kPresets[] = {
-    {"default", "saring's own pipeline: normalize, repair repeats, template and corpus-common lines, redact PII, identify the language, then drop fragments",
-     R"(# saring default pipeline
-stages:
-  - normalize:
+// The normalize stage every text preset starts with; "  @normalize" in a
+// preset's YAML stands for it.
+constexpr const char* kNormalizeStage = R"(  - normalize:
       newlines: true
       whitespace: true
       max_blank_lines: 1
@@ -33,6 +31,13 @@ stages:
       nfc: true
       invalid_utf8: replace
       max_invalid_utf8_fraction: 0.01
+)";
+
+const Preset kPresets[] = {
+    {"default", "saring's own pipeline: normalize, repair repeats, template and corpus-common lines, redact PII, identify the language, then drop fragments",
+     R"(# saring default pipeline
+stages:
+  @normalize
   # Repair before judging: drop repeated paragraphs and lines (first copy
   # kept), then template lines at the top and bottom.
   - repeats:
@@ -83,6 +88,36 @@ stages:
   # measured fairly; word-based rules belong to the quality stage.
   - length:
       min_chars: 100
+)"},
+    {"fineweb2", "FineWeb-2's per-language filtering: language score, Gopher repetition, FineWeb quality, Gopher quality",
+     R"(# FineWeb-2's filtering, as its pipeline (huggingface/fineweb-2,
+# fineweb-2-pipeline.py) configures datatrove's filters:
+#   - a minimum language score per language (its configs' language_score;
+#     they were set on GlotLID's scores, and saring's are not GlotLID's);
+#   - Gopher repetition without the paragraph rules and the line-character
+#     rule, with the language's dup_line_frac and n-gram thresholds;
+#   - FineWeb quality without the short-line rule, 10% duplicated line
+#     characters (not 1%), the language's line_punct_thr and new_line_ratio;
+#   - Gopher quality with the language's word lengths, share of words with a
+#     letter, and stop words (at least 2 occurrences).
+# Per-language values (quality/thresholds.cc) exist for Indonesian, Malay,
+# Spanish and Japanese so far; other languages get the published values and
+# no stop-word rule. Not included: FineWeb-2's MinHash deduplication, FTFY,
+# PII redaction.
+stages:
+  @normalize
+  - language:
+      backend: auto
+      sample_bytes: 4KB
+      paragraphs: true
+      min_score: {id: 0.685, ms: 0.618, es: 0.84, ja: 0.886}
+  - quality:
+      rules: [gopher_repetition, fineweb, gopher_quality]
+      per_language: true
+      disable: [dup_para_frac, dup_para_char_frac, dup_line_char_frac, short_line_frac]
+      thresholds: {dup_line_chars_frac: 0.1}
+      stop_words_distinct: false
+      line_end_marks: fineweb
 )"},
     {"passthrough", "no stages: read, parse and write every document (format conversion, I/O benchmark)",
      R"(# read -> parse -> write only
@@ -185,7 +220,11 @@ std::vector<std::string> PresetNames() {
 
 std::string PresetYaml(const std::string& name) {
   for (const auto& p : kPresets) {
-    if (name == p.name) return p.yaml;
+    if (name != p.name) continue;
+    std::string yaml = p.yaml;
+    const std::string marker = "  @normalize\n";
+    if (size_t at = yaml.find(marker); at != std::string::npos) yaml.replace(at, marker.size(), kNormalizeStage);
+    return yaml;
   }
   return "";
 }

@@ -67,8 +67,13 @@ QualityFilter::QualityFilter(const QualityFilterOptions& options) : options_(opt
 void QualityFilter::Process(Document& doc) {
   const LanguageProfile* profile =
       options_.per_language ? FindLanguageProfile(doc.language()) : nullptr;
-  signal_options_.stop_words =
-      profile != nullptr ? profile->stop_words : FindLanguageProfile("en")->stop_words;
+  if (profile != nullptr) {
+    signal_options_.stop_words = profile->stop_words;
+  } else if (options_.per_language) {
+    signal_options_.stop_words.clear();  // no list for this language: the rule is skipped
+  } else {
+    signal_options_.stop_words = FindLanguageProfile("en")->stop_words;
+  }
   ComputeSignals(doc, signal_options_, &signals_);
   const auto named = NamedSignals(signals_, options_.stop_words_distinct);
   if (options_.annotate) {
@@ -82,27 +87,41 @@ void QualityFilter::Process(Document& doc) {
     json += '}';
     doc.AnnotateJson("signals", std::move(json));
   }
-  for (const QualityRule& rule : PublishedRules()) {
-    if (std::find(options_.rules.begin(), options_.rules.end(), rule.group) ==
-        options_.rules.end()) {
-      continue;
+  for (const std::string& group : options_.rules) {
+    for (const QualityRule& rule : PublishedRules()) {
+      if (rule.group != group) continue;
+      if (std::find(options_.disable.begin(), options_.disable.end(), rule.threshold) !=
+          options_.disable.end()) {
+        continue;
+      }
+      // Stop words only mean something in their language: with per-language
+      // profiles, a language without one is not judged by them.
+      if (std::string_view(rule.threshold) == "min_stop_words" &&
+          signal_options_.stop_words.empty()) {
+        continue;
+      }
+      if (Check(doc, rule, profile, named)) return;
     }
-    double threshold = rule.published;
-    if (profile != nullptr) {
-      auto it = profile->thresholds.find(rule.threshold);
-      if (it != profile->thresholds.end()) threshold = it->second;
-    }
-    auto user = options_.thresholds.find(rule.threshold);
-    if (user != options_.thresholds.end()) threshold = user->second;
-    const double value = SignalOf(named, rule.signal);
-    if (!Violates(value, rule.fails, threshold)) continue;
-    doc.Remove("quality", std::string(rule.group) + "." + rule.threshold,
-               fmt::format(
-                   "{}: {} {} {} {}", rule.group, rule.signal,
-                   Number(value, std::max(Decimals(threshold), value == std::floor(value) ? 0 : 2)),
-                   Symbol(rule.fails), Number(threshold, Decimals(threshold))));
-    return;
   }
+}
+
+// Removes `doc` and returns true when it fails `rule`.
+bool QualityFilter::Check(Document& doc, const QualityRule& rule, const LanguageProfile* profile,
+                          const std::vector<std::pair<const char*, double>>& named) const {
+  double threshold = rule.published;
+  if (profile != nullptr) {
+    auto it = profile->thresholds.find(rule.threshold);
+    if (it != profile->thresholds.end()) threshold = it->second;
+  }
+  auto user = options_.thresholds.find(rule.threshold);
+  if (user != options_.thresholds.end()) threshold = user->second;
+  const double value = SignalOf(named, rule.signal);
+  if (!Violates(value, rule.fails, threshold)) return false;
+  const int value_decimals = value == std::floor(value) ? 0 : std::max(2, Decimals(threshold));
+  doc.Remove("quality", std::string(rule.group) + "." + rule.threshold,
+             fmt::format("{}: {} {} {} {}", rule.group, rule.signal, Number(value, value_decimals),
+                         Symbol(rule.fails), Number(threshold, Decimals(threshold))));
+  return true;
 }
 
 Status CreateQualityFilter(const YAML::Node& params, std::unique_ptr<Stage>* stage) {
@@ -111,6 +130,7 @@ Status CreateQualityFilter(const YAML::Node& params, std::unique_ptr<Stage>* sta
   p.Get("rules", &o.rules);
   p.Get("per_language", &o.per_language);
   p.Get("thresholds", &o.thresholds);
+  p.Get("disable", &o.disable);
   p.Get("stop_words_distinct", &o.stop_words_distinct);
   p.GetChoice("line_end_marks", {"multiscript", "fineweb"}, &o.line_end_marks);
   p.Get("annotate", &o.annotate);
@@ -127,7 +147,9 @@ Status CreateQualityFilter(const YAML::Node& params, std::unique_ptr<Stage>* sta
                                      DidYouMean(r, groups));
     }
   }
-  for (const auto& [name, value] : o.thresholds) {
+  std::vector<std::string> named = o.disable;
+  for (const auto& [name, value] : o.thresholds) named.push_back(name);
+  for (const std::string& name : named) {
     if (std::find(thresholds.begin(), thresholds.end(), name) == thresholds.end()) {
       return Status::InvalidArgument("stage 'quality': unknown threshold '" + name + "'" +
                                      DidYouMean(name, thresholds));

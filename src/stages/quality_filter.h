@@ -6,11 +6,13 @@
 //       rules: [gopher_repetition, gopher_quality, fineweb]
 //       per_language: true         # thresholds and stop words by saring.language
 //       thresholds: {dup_line_frac: 0.25}   # overrides, for every language
+//       disable: [dup_para_frac]   # thresholds not checked
 //       stop_words_distinct: true  # Gopher: "at least two of" the stop words
 //       line_end_marks: multiscript  # or fineweb: . ' " ! ? only
 //       annotate: false            # every signal under saring.signals
 //
-// Rules run in datatrove's order and the first failure decides; the reason
+// Groups run in the order `rules` lists them, each group's rules in
+// datatrove's order, and the first failure decides; the reason
 // names the group, the signal, its value and the threshold:
 // "gopher_repetition: dup_line_frac 0.52 > 0.30".
 //
@@ -28,7 +30,9 @@
 // These are the published values (Gopher table A1; FineWeb). With
 // per_language, a document in a language of the built-in table
 // (quality/thresholds.h) uses that language's values and stop words
-// instead (Indonesian: FineWeb-2's).
+// instead (Indonesian: FineWeb-2's); a language without a profile keeps the
+// published thresholds and skips the stop-word rule (there is no list for
+// it). Without per_language, every document uses Gopher's English stop words.
 //
 // Thread-safety: see Stage.
 
@@ -43,6 +47,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "quality/signals.h"
+#include "quality/thresholds.h"
 #include "saring/stage.h"
 #include "saring/status.h"
 
@@ -52,6 +57,7 @@ struct QualityFilterOptions {
   std::vector<std::string> rules = {"gopher_repetition", "gopher_quality", "fineweb"};
   bool per_language = true;
   std::map<std::string, double> thresholds;  // user overrides
+  std::vector<std::string> disable;          // threshold names not checked
   bool stop_words_distinct = true;
   std::string line_end_marks = "multiscript";
   bool annotate = false;
@@ -64,6 +70,9 @@ class QualityFilter : public Stage {
   void Process(Document& doc) override;
 
  private:
+  bool Check(Document& doc, const QualityRule& rule, const LanguageProfile* profile,
+             const std::vector<std::pair<const char*, double>>& named) const;
+
   QualityFilterOptions options_;
   SignalOptions signal_options_;
   QualitySignals signals_;  // scratch

@@ -86,6 +86,39 @@ TEST(QualityFilterTest, StopWordsOfTheDocumentsLanguage) {
   EXPECT_EQ(en.removal().reason, "gopher_quality: stop_words 0 < 2");
 }
 
+// German has no profile yet: with per_language the stop-word rule is
+// skipped (no list to judge by); without, Gopher's English list applies.
+// `disable` turns single rules off.
+TEST(QualityFilterTest, LanguagesWithoutAProfileAndDisabledRules) {
+  const std::string text = "der Hund frisst einen Apfel im Garten";
+  auto per_language = MakeStage("{rules: [gopher_quality], thresholds: {min_words: 1}}");
+  Document de = Doc(text, "de");
+  per_language->Process(de);
+  EXPECT_FALSE(de.removed()) << de.removal().reason;
+  auto english =
+      MakeStage("{rules: [gopher_quality], thresholds: {min_words: 1}, per_language: false}");
+  de = Doc(text, "de");
+  english->Process(de);
+  ASSERT_TRUE(de.removed());
+  EXPECT_EQ(de.removal().reason, "gopher_quality: stop_words 0 < 2");
+  auto disabled = MakeStage(
+      "{rules: [gopher_quality], thresholds: {min_words: 1}, per_language: false, "
+      "disable: [min_stop_words]}");
+  de = Doc(text, "de");
+  disabled->Process(de);
+  EXPECT_FALSE(de.removed()) << de.removal().reason;
+}
+
+// Groups run in the listed order: the same page fails fineweb first when it
+// is listed first. Lines x1 x2 x3 x1: no line ends in a mark (0 <= 0.12).
+TEST(QualityFilterTest, GroupOrderDecidesTheReason) {
+  auto stage = MakeStage("{rules: [fineweb, gopher_repetition]}");
+  Document doc = Doc("x1\nx2\nx3\nx1", "en");
+  stage->Process(doc);
+  ASSERT_TRUE(doc.removed());
+  EXPECT_EQ(doc.removal().reason, "fineweb: line_punct_frac 0 <= 0.12");
+}
+
 TEST(QualityFilterTest, AnnotatesEverySignal) {
   auto stage = MakeStage("{rules: [], annotate: true}");
   Document doc = Doc("x1\nx2\nx3\nx1");
