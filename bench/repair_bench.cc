@@ -1,10 +1,10 @@
 // repair_bench: throughput of the text-repair stages alone, one thread.
 //
-//   build/bench/repair_bench --corpus FILE
+//   build/bench/repair_bench --corpus FILE [--preset default]
 //       [--stages repeats,boilerplate,common_lines,pii] [--runs 5] [--max-bytes 256M]
 //
 // Loads up to --max-bytes of documents (JSONL, .gz/.zst) into memory, then
-// runs the named stages of the default preset (same settings) over every
+// runs the named stages of the preset (same settings) over every
 // document, `--runs` times. common_lines's time includes its first pass (the
 // line census over every document, in memory, one shard) as well as the
 // removal. Prints, as medians over runs: MB/s of text per core for all the
@@ -87,7 +87,7 @@ Status RunCensus(const saring::StageConfig& config, const std::vector<Text>& tex
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string corpus, stage_list = "repeats,boilerplate,common_lines,pii";
+  std::string corpus, stage_list = "repeats,boilerplate,common_lines,pii", preset = "default";
   int runs = 5;
   uint64_t max_bytes = 256ull << 20;
   for (int i = 1; i < argc; ++i) {
@@ -97,6 +97,8 @@ int main(int argc, char** argv) {
       corpus = argv[++i];
     else if (a == "--stages")
       stage_list = argv[++i];
+    else if (a == "--preset")
+      preset = argv[++i];
     else if (a == "--runs")
       runs = std::max(1, std::atoi(argv[++i]));
     else if (a == "--max-bytes") {
@@ -106,10 +108,12 @@ int main(int argc, char** argv) {
       return Fail("unknown flag " + a);
   }
   if (corpus.empty())
-    return Fail("usage: repair_bench --corpus FILE [--stages a,b] [--runs N] [--max-bytes 256M]");
+    return Fail(
+        "usage: repair_bench --corpus FILE [--preset default] [--stages a,b] [--runs N] "
+        "[--max-bytes 256M]");
 
   saring::PipelineConfig config;
-  Status s = saring::LoadPreset("default", &config);
+  Status s = saring::LoadPreset(preset, &config);
   if (!s.ok()) return Fail(s.ToString());
   std::vector<std::string> names;
   std::vector<const saring::StageConfig*> configs;
@@ -120,7 +124,7 @@ int main(int argc, char** argv) {
     start = comma + 1;
     auto it = std::find_if(config.stages.begin(), config.stages.end(),
                            [&](const saring::StageConfig& c) { return c.type == name; });
-    if (it == config.stages.end()) return Fail("the default preset has no stage '" + name + "'");
+    if (it == config.stages.end()) return Fail("preset " + preset + " has no stage '" + name + "'");
     stages.emplace_back();
     s = saring::CreateStage(*it, &stages.back());
     if (!s.ok()) return Fail(s.ToString());

@@ -20,8 +20,9 @@ namespace {
 // hash of bytes [a, b) is P[b] - P[a] * B^(b - a), so an n-gram costs one
 // multiplication whatever n is, and no string is built. The same bytes give
 // the same hash however they are cut into words, which is what datatrove's
-// "".join(words) comparison means; for its " ".join, a second stream has a
-// space after every word.
+// "".join(words) comparison means. Its " ".join comparison is a comparison
+// of word sequences (words hold no spaces), read off a second prefix hash
+// over the words' own hashes.
 constexpr uint64_t kMod = (uint64_t(1) << 61) - 1;
 constexpr uint64_t kBase = 0x1F3D5B79A2C4E6F1ull % kMod;
 
@@ -42,28 +43,30 @@ inline uint64_t Mix(uint64_t x) {
   return x;
 }
 
-// Prefix hashes of the words, concatenated (`tight`) and each followed by a
-// space (`spaced`), with the character count before each word.
+// Prefix hashes of the words: over their concatenated bytes (`tight`), and
+// over the sequence of word hashes (`sequence`), with the character count
+// before each word.
 struct WordStream {
-  std::vector<uint64_t> tight, spaced;        // size words + 1
-  std::vector<uint64_t> tight_at, spaced_at;  // byte offsets, size words + 1
-  std::vector<uint64_t> chars_at;             // code points before word i
-  std::vector<uint64_t> powers;               // kBase^k, grown on demand
+  std::vector<uint64_t> tight;     // size words + 1
+  std::vector<uint64_t> tight_at;  // byte offsets, size words + 1
+  std::vector<uint64_t> sequence;  // size words + 1
+  std::vector<uint64_t> chars_at;  // code points before word i
+  std::vector<uint64_t> powers;    // kBase^k, grown on demand
 
   size_t size() const { return chars_at.size() - 1; }
   uint64_t Power(uint64_t k) {
     while (powers.size() <= k) powers.push_back(powers.empty() ? 1 : MulMod(powers.back(), kBase));
     return powers[k];
   }
-  uint64_t Tight(size_t i, size_t j) { return Range(tight, tight_at, i, j); }
-  uint64_t Spaced(size_t i, size_t j) { return Range(spaced, spaced_at, i, j); }
-  uint64_t Chars(size_t i, size_t j) const { return chars_at[j] - chars_at[i]; }
-
- private:
-  uint64_t Range(const std::vector<uint64_t>& prefix, const std::vector<uint64_t>& at, size_t i,
-                 size_t j) {
-    return AddMod(prefix[j], kMod - MulMod(prefix[i], Power(at[j] - at[i])));
+  // Words [i, j) as concatenated bytes ("".join).
+  uint64_t Tight(size_t i, size_t j) {
+    return AddMod(tight[j], kMod - MulMod(tight[i], Power(tight_at[j] - tight_at[i])));
   }
+  // Words [i, j) as a sequence (" ".join).
+  uint64_t Sequence(size_t i, size_t j) {
+    return AddMod(sequence[j], kMod - MulMod(sequence[i], Power(j - i)));
+  }
+  uint64_t Chars(size_t i, size_t j) const { return chars_at[j] - chars_at[i]; }
 };
 
 struct Scratch {
@@ -114,12 +117,9 @@ std::pair<uint64_t, uint64_t> CountRepeats(const std::vector<std::string_view>& 
   uint32_t index = 0;
   for (std::string_view item : items) {
     if (skip_blank && Strip(item).empty()) continue;
-    const uint64_t h = Mix(XXH3_64bits(item.data(), item.size()));
-    if (seen->Find(h) != nullptr) {
+    if (!seen->FindOrInsert(Mix(XXH3_64bits(item.data(), item.size())), index++).second) {
       ++repeats;
       chars += CountCodePoints(item);
-    } else {
-      seen->Insert(h, index++);
     }
   }
   return {repeats, chars};
@@ -128,20 +128,15 @@ std::pair<uint64_t, uint64_t> CountRepeats(const std::vector<std::string_view>& 
 double Ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
 
 void HashWords(const std::vector<std::string_view>& words, WordStream* out) {
-  auto reset = [&](std::vector<uint64_t>& v) { v.assign(1, 0); };
-  reset(out->tight), reset(out->spaced), reset(out->tight_at), reset(out->spaced_at);
-  reset(out->chars_at);
-  uint64_t tight = 0, spaced = 0;
+  for (auto* v : {&out->tight, &out->tight_at, &out->sequence, &out->chars_at}) v->assign(1, 0);
+  uint64_t tight = 0;
   for (std::string_view w : words) {
-    for (unsigned char c : w) {
-      tight = AddMod(MulMod(tight, kBase), c + 1);
-      spaced = AddMod(MulMod(spaced, kBase), c + 1);
-    }
-    spaced = AddMod(MulMod(spaced, kBase), ' ' + 1);
+    const uint64_t before = tight;
+    for (unsigned char c : w) tight = AddMod(MulMod(tight, kBase), c + 1);
+    const uint64_t word = AddMod(tight, kMod - MulMod(before, out->Power(w.size())));
     out->tight.push_back(tight);
-    out->spaced.push_back(spaced);
     out->tight_at.push_back(out->tight_at.back() + w.size());
-    out->spaced_at.push_back(out->spaced_at.back() + w.size() + 1);
+    out->sequence.push_back(AddMod(MulMod(out->sequence.back(), kBase), AddMod(word, 1)));
     out->chars_at.push_back(out->chars_at.back() + CountCodePoints(w));
   }
 }
@@ -155,13 +150,13 @@ uint64_t TopNgramChars(WordStream& w, size_t n, Scratch& s) {
   s.counts.clear();
   s.lengths.clear();
   for (size_t i = 0; i < grams; ++i) {
-    const uint64_t key = Mix(w.Spaced(i, i + n));
-    if (const uint32_t* index = s.table.Find(key)) {
-      ++s.counts[*index];
-    } else {
-      s.table.Insert(key, static_cast<uint32_t>(s.counts.size()));
+    auto [index, inserted] =
+        s.table.FindOrInsert(Mix(w.Sequence(i, i + n)), static_cast<uint32_t>(s.counts.size()));
+    if (inserted) {
       s.counts.push_back(1);
       s.lengths.push_back(static_cast<uint32_t>(w.Chars(i, i + n) + n - 1));
+    } else {
+      ++s.counts[*index];
     }
   }
   size_t best = 0;
@@ -179,12 +174,10 @@ uint64_t RepeatedNgramChars(WordStream& w, size_t n, Scratch& s) {
   uint64_t repeated = 0;
   size_t i = 0;
   while (i + n <= w.size()) {
-    const uint64_t key = Mix(w.Tight(i, i + n));
-    if (s.table.Find(key) != nullptr) {
+    if (!s.table.FindOrInsert(Mix(w.Tight(i, i + n)), 0).second) {
       repeated += w.Chars(i, i + n);
       i += n;
     } else {
-      s.table.Insert(key, 0);
       ++i;
     }
   }
