@@ -14,9 +14,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <map>
-#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -103,7 +103,8 @@ class OrderedWriter {
     const std::string dir = options_.output_dir + "/kept/" + route;
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    auto writer = std::make_unique<ShardWriter>(dir, Ext(options_), options_.config.output.shard_bytes);
+    auto writer =
+        std::make_unique<ShardWriter>(dir, Ext(options_), options_.config.output.shard_bytes);
     return routed_.emplace(route, std::move(writer)).first->second.get();
   }
 

@@ -54,8 +54,11 @@ void LanguageFilter::Process(Document& doc) {
   }
   const double min_score = MinScore(language);
   if (guess.score < min_score) {
+    // As many decimals as the threshold has (FineWeb-2's 0.685), at least 2.
+    const int decimals = std::fabs(min_score * 100 - std::round(min_score * 100)) < 1e-9 ? 2 : 3;
     doc.Remove("language", "low_score",
-               fmt::format("language: {} score {:.2f} < {:.2f}", language, guess.score, min_score));
+               fmt::format("language: {} score {:.{}f} < {:.{}f}", language, guess.score, decimals,
+                           min_score, decimals));
   }
 }
 

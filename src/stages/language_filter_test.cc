@@ -62,6 +62,12 @@ TEST(LanguageFilterTest, KeepListAndPerLanguageMinimumScore) {
   EXPECT_EQ(doc.removal().rule, "low_score");
   EXPECT_NE(doc.removal().reason.find("language: id score 0."), std::string::npos);
   EXPECT_NE(doc.removal().reason.find(" < 1.00"), std::string::npos) << doc.removal().reason;
+  // A threshold with three decimals (FineWeb-2's style) is printed with three.
+  auto three = MakeStage("{backend: cld2, min_score: {id: 0.999}}");
+  doc.Reset("id", kIndonesian);
+  three->Process(doc);
+  ASSERT_TRUE(doc.removed());
+  EXPECT_NE(doc.removal().reason.find(" < 0.999"), std::string::npos) << doc.removal().reason;
 }
 
 // Two paragraphs, one Indonesian (113 characters) and one English (101):
