@@ -255,3 +255,45 @@ TEST(CleanTest, StrictStopsAtTheFirstError) {
 
 }  // namespace
 }  // namespace saring
+
+namespace saring {
+namespace {
+
+// The fineweb preset end to end: an English article passes every rule; the
+// same article with a "{" on a kept line goes to C4's page rule; an
+// Indonesian page is not English. The two quality stages keep apart in
+// stats.json.
+TEST(CleanTest, FineWebPresetRunsItsRulesInOrder) {
+  const std::string article =
+      "The city council met on Tuesday evening to discuss the new library budget.\\n"
+      "Several residents spoke about longer opening hours during the winter months.\\n"
+      "A teacher asked whether the children's section could receive more funding.\\n"
+      "Council members agreed to review the proposal before their next meeting.\\n"
+      "The mayor thanked everyone who came and promised a decision in March.\\n"
+      "Local newspapers will publish the full minutes on their websites tomorrow.\\n";
+  const std::string braces =
+      std::string(article) + "Readers may write to the editor {at} any time.\\n";
+  const std::string indonesian =
+      "Pemerintah kota akan membangun jembatan baru di atas sungai itu pada tahun depan.\\n"
+      "Warga menyambut baik rencana tersebut karena jembatan lama sudah rusak parah.\\n";
+  TempDir dir;
+  WriteFile(dir.Join("in.jsonl"), "{\"id\":\"en\",\"text\":\"" + article + "\"}\n" +
+                                      "{\"id\":\"braces\",\"text\":\"" + braces + "\"}\n" +
+                                      "{\"id\":\"id\",\"text\":\"" + indonesian + "\"}\n");
+  CleanReport r =
+      RunCorpus({dir.Join("in.jsonl")}, dir.Join("out"), 1, "fineweb", {"language.backend=cld2"});
+  EXPECT_EQ(r.docs_kept, 1u);
+  EXPECT_EQ(r.docs_removed, 2u);
+  simdjson::dom::parser p;
+  auto removed = SplitLines(ReadOutput(dir.Join("out"), "removed"));
+  ASSERT_EQ(removed.size(), 2u);
+  EXPECT_EQ(std::string_view(ParseLine(p, removed[0])["removed_reason"]), "c4: curly_bracket");
+  EXPECT_EQ(std::string_view(ParseLine(p, removed[1])["removed_reason"]).substr(0, 34),
+            "language: id not in keep list (sco");
+  std::string stats = testing::ReadFile(dir.Join("out/stats.json"));
+  EXPECT_NE(stats.find("\"stage:quality\""), std::string::npos);
+  EXPECT_NE(stats.find("\"stage:quality#2\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace saring

@@ -82,7 +82,7 @@ TEST(CliTest, UsageErrorsExitTwoWithAClearMessage) {
 TEST(CliTest, ConfigShowAndList) {
   Result r = RunShell(kSaring + " config list");
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.output, "default\nfineweb2\npassthrough\n");
+  EXPECT_EQ(r.output, "default\ngopher\nc4\nfineweb\nfineweb2\npassthrough\n");
   r = RunShell(kSaring + " config show default");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.output.find("min_chars: 100"), std::string::npos) << r.output;

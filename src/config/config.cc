@@ -89,6 +89,52 @@ stages:
   - length:
       min_chars: 100
 )"},
+    {"gopher", "Gopher's (MassiveText) quality and repetition rules on English text",
+     R"(# Gopher's filters (Rae et al. 2021, appendix A1.1): English only, its
+# quality rules (stop words: at least two different ones of its eight), then
+# its repetition rules, with the published thresholds. Not included: its
+# SafeSearch filter, its deduplication.
+stages:
+  @normalize
+  - language: {backend: auto, sample_bytes: 4KB, paragraphs: false, keep: [en]}
+  - quality:
+      rules: [gopher_quality, gopher_repetition]
+      per_language: false
+      stop_words_distinct: true
+      line_end_marks: fineweb
+)"},
+    {"c4", "C4's line and page rules on English text",
+     R"(# C4's cleaning (Raffel et al. 2020, section 2.2), as datatrove's
+# C4QualityFilter applies it: English with a language score of at least 0.99,
+# then lines without terminal punctuation, with fewer than 3 words, with
+# "javascript" or a cookie/policy phrase, or with a 1,000-character word go;
+# pages with "lorem ipsum" or "{", or fewer than 5 sentences, go. Not
+# included: its bad-words list, its three-sentence deduplication.
+stages:
+  @normalize
+  - language: {backend: auto, sample_bytes: 4KB, paragraphs: false, keep: [en], min_score: {en: 0.99}}
+  - c4: {}
+)"},
+    {"fineweb", "FineWeb's (English) filtering: language, Gopher repetition and quality, C4 lines, FineWeb quality",
+     R"(# FineWeb's filtering, as datatrove's examples/fineweb.py runs it: English
+# with a language score of at least 0.65, Gopher repetition, Gopher quality
+# (stop words counted by occurrence), C4's rules without the terminal
+# punctuation one, then FineWeb's quality filter on the text C4 left. Not
+# included: its URL filter, its MinHash deduplication, PII formatting.
+stages:
+  @normalize
+  - language: {backend: auto, sample_bytes: 4KB, paragraphs: false, keep: [en], min_score: {en: 0.65}}
+  - quality:
+      rules: [gopher_repetition, gopher_quality]
+      per_language: false
+      stop_words_distinct: false
+      line_end_marks: fineweb
+  - c4: {terminal_punct: false}
+  - quality:
+      rules: [fineweb]
+      per_language: false
+      line_end_marks: fineweb
+)"},
     {"fineweb2", "FineWeb-2's per-language filtering: language score, Gopher repetition, FineWeb quality, Gopher quality",
      R"(# FineWeb-2's filtering, as its pipeline (huggingface/fineweb-2,
 # fineweb-2-pipeline.py) configures datatrove's filters:

@@ -158,7 +158,13 @@ Status RunClean(const CleanOptions& options, CleanReport* report) {
   stats.config_name = options.config.name;
   stats.threads = ThreadCount(options.threads);
   stats.input_files = files.size();
-  for (const StageConfig& c : options.config.stages) stats.stage_names.push_back(c.type);
+  // A stage type used twice (the fineweb preset's two quality stages) gets
+  // "#2" on its second use, so stats.json keys stay unique.
+  std::map<std::string, int> uses;
+  for (const StageConfig& c : options.config.stages) {
+    const int n = ++uses[c.type];
+    stats.stage_names.push_back(n == 1 ? c.type : c.type + "#" + std::to_string(n));
+  }
   for (const InputFile& f : files) stats.input_file_bytes += f.size;
 
   std::vector<StageContext> contexts;

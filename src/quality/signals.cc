@@ -9,6 +9,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include "text/ascii.h"
 #include "text/utf8.h"
 #include "util/u64_table.h"
 
@@ -77,15 +78,6 @@ struct Scratch {
   U64Table table;
 };
 
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-std::string_view Strip(std::string_view s) {
-  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // Splits `text` at runs of at least `min_run` newlines (1: lines as
 // re.split("\n+"), 2: paragraphs as re.split("\n{2,}")).
@@ -116,7 +108,7 @@ std::pair<uint64_t, uint64_t> CountRepeats(const std::vector<std::string_view>& 
   uint64_t repeats = 0, chars = 0;
   uint32_t index = 0;
   for (std::string_view item : items) {
-    if (skip_blank && Strip(item).empty()) continue;
+    if (skip_blank && StripAsciiSpace(item).empty()) continue;
     if (!seen->FindOrInsert(Mix(XXH3_64bits(item.data(), item.size())), index++).second) {
       ++repeats;
       chars += CountCodePoints(item);
@@ -207,7 +199,7 @@ bool HasLetter(std::string_view word) {
 
 void GopherRepetition(std::string_view text, double chars, WordStream& words, Scratch& s,
                       QualitySignals* q) {
-  SplitAtNewlineRuns(Strip(text), 2, &s.items);
+  SplitAtNewlineRuns(StripAsciiSpace(text), 2, &s.items);
   auto [paras, para_chars] = CountRepeats(s.items, &s.table, false);
   q->dup_para_frac = Ratio(double(paras), double(s.items.size()));
   q->dup_para_char_frac = Ratio(double(para_chars), chars);
@@ -239,7 +231,7 @@ void GopherQuality(const Document& doc, const SignalOptions& options, const Word
       Ratio(double(CountOccurrences(text, "...") + CountOccurrences(text, "…")), n);
   uint64_t bullets = 0, ellipses = 0;
   for (std::string_view line : doc.Lines()) {
-    std::string_view t = Strip(line);
+    std::string_view t = StripAsciiSpace(line);
     bullets += t.starts_with("•") || t.starts_with("-");
     ellipses += t.ends_with("...") || t.ends_with("…");
   }

@@ -2,6 +2,7 @@
 
 #include "config/param_reader.h"
 #include "stages/boilerplate_repair.h"
+#include "stages/c4_filter.h"
 #include "stages/common_lines.h"
 #include "stages/language_filter.h"
 #include "stages/length_filter.h"
@@ -34,6 +35,7 @@ const StageType kStageTypes[] = {
     {"pii", &WithoutContext<&CreatePiiRedaction>},
     {"language", &WithoutContext<&CreateLanguageFilter>},
     {"quality", &WithoutContext<&CreateQualityFilter>},
+    {"c4", &WithoutContext<&CreateC4Filter>},
     {"length", &WithoutContext<&CreateLengthFilter>},
 };
 
