@@ -146,17 +146,21 @@ stages:
 #     characters (not 1%), the language's line_punct_thr and new_line_ratio;
 #   - Gopher quality with the language's word lengths, share of words with a
 #     letter, and stop words (at least 2 occurrences).
-# Per-language values (quality/thresholds.cc) exist for Indonesian, Malay,
-# Spanish and Japanese so far; other languages get the published values and
-# no stop-word rule. Not included: FineWeb-2's MinHash deduplication, FTFY,
-# PII redaction.
+# Per-language values and language-score minimums for 31 languages come
+# from FineWeb-2's configs (data/quality/fineweb2.yaml); other languages get
+# the published values and no stop-word rule. Not included: FineWeb-2's
+# MinHash deduplication, FTFY, PII redaction.
 stages:
   @normalize
   - language:
       backend: auto
       sample_bytes: 4KB
       paragraphs: true
-      min_score: {id: 0.685, ms: 0.618, es: 0.84, ja: 0.886}
+      min_score: {ar: 0.711, bg: 0.9, ca: 0.815, cs: 0.88, da: 0.3, de: 0.821, el: 0.826,
+                  es: 0.84, fi: 0.764, fr: 0.824, he: 0.9, hi: 0.692, hr: 0.467, hu: 0.744,
+                  id: 0.685, it: 0.817, ja: 0.886, ko: 0.842, ms: 0.618, nl: 0.689, pl: 0.689,
+                  pt: 0.799, ro: 0.822, ru: 0.9, sk: 0.667, sv: 0.629, th: 0.9, tr: 0.875,
+                  uk: 0.9, vi: 0.802, zh: 0.692}
   - quality:
       rules: [gopher_repetition, fineweb, gopher_quality]
       per_language: true

@@ -1,5 +1,7 @@
 #include "quality/thresholds.h"
 
+#include <yaml-cpp/yaml.h>
+
 namespace saring {
 
 const std::vector<QualityRule>& PublishedRules() {
@@ -69,87 +71,64 @@ std::vector<std::pair<const char*, double>> NamedSignals(const QualitySignals& s
   };
 }
 
+extern const char kFineWeb2ProfilesYaml[];  // data/quality/fineweb2.yaml
+
 namespace {
 
-// One FineWeb-2 language config (huggingface/fineweb-2, configs/<lang>.yml
-// at commit d331bee, the version whose Indonesian values issue 5 quotes),
-// in saring's threshold names: dup_line_frac; top_n_grams 2..4;
-// dup_n_grams 5..10; line_punct_thr -> min_line_punct_frac; new_line_ratio
-// -> newlines_per_word; min/max_avg_word_length -> min/max_mean_word_length;
-// max_non_alpha_words_ratio (a minimum share of words with a letter) ->
-// min_alpha_words_frac.
-struct FineWeb2Config {
-  double dup_line_frac;
-  double top[3];  // n = 2, 3, 4
-  double dup[6];  // n = 5 .. 10
-  double line_punct, new_line_ratio, min_word_length, max_word_length, alpha_words;
-  std::vector<std::string> stop_words;
-};
-
-LanguageProfile FromFineWeb2(const FineWeb2Config& c) {
+// One FineWeb-2 language config in saring's threshold names: dup_line_frac;
+// top_n_grams 2..4; dup_n_grams 5..10; line_punct_thr -> min_line_punct_frac;
+// new_line_ratio -> newlines_per_word; min/max_avg_word_length ->
+// min/max_mean_word_length; max_non_alpha_words_ratio (a minimum share of
+// words with a letter) -> min_alpha_words_frac.
+LanguageProfile FromFineWeb2(const YAML::Node& c) {
   LanguageProfile p;
-  p.thresholds = {
-      {"dup_line_frac", c.dup_line_frac},          {"min_line_punct_frac", c.line_punct},
-      {"newlines_per_word", c.new_line_ratio},     {"min_mean_word_length", c.min_word_length},
-      {"max_mean_word_length", c.max_word_length}, {"min_alpha_words_frac", c.alpha_words}};
-  for (int n = 2; n <= 4; ++n) {
-    p.thresholds["top_" + std::to_string(n) + "gram_char_frac"] = c.top[n - 2];
+  p.thresholds = {{"dup_line_frac", c["dup_line_frac"].as<double>()},
+                  {"min_line_punct_frac", c["line_punct_thr"].as<double>()},
+                  {"newlines_per_word", c["new_line_ratio"].as<double>()},
+                  {"min_mean_word_length", c["min_avg_word_length"].as<double>()},
+                  {"max_mean_word_length", c["max_avg_word_length"].as<double>()},
+                  {"min_alpha_words_frac", c["max_non_alpha_words_ratio"].as<double>()}};
+  for (const YAML::Node& pair : c["top_n_grams"]) {
+    p.thresholds["top_" + pair[0].as<std::string>() + "gram_char_frac"] = pair[1].as<double>();
   }
-  for (int n = 5; n <= 10; ++n) {
-    p.thresholds["dup_" + std::to_string(n) + "gram_char_frac"] = c.dup[n - 5];
+  for (const YAML::Node& pair : c["dup_n_grams"]) {
+    p.thresholds["dup_" + pair[0].as<std::string>() + "gram_char_frac"] = pair[1].as<double>();
   }
-  p.stop_words = c.stop_words;
+  p.stop_words = c["stopwords"].as<std::vector<std::string>>();
+  p.language_score = c["language_score"].as<double>();
   return p;
+}
+
+std::map<std::string, LanguageProfile> LoadProfiles() {
+  std::map<std::string, LanguageProfile> profiles;
+  // English: the published values and Gopher's eight stop words.
+  profiles["en"].stop_words = {"the", "be", "to", "of", "and", "that", "have", "with"};
+  // The embedded file is part of the build and tested; a parse error here
+  // is a build defect, so it throws rather than returning a Status.
+  const YAML::Node root = YAML::Load(kFineWeb2ProfilesYaml);
+  for (const auto& entry : root)
+    profiles[entry.first.as<std::string>()] = FromFineWeb2(entry.second);
+  return profiles;
+}
+
+const std::map<std::string, LanguageProfile>& Profiles() {
+  static const std::map<std::string, LanguageProfile> profiles = LoadProfiles();
+  return profiles;
 }
 
 }  // namespace
 
 const LanguageProfile* FindLanguageProfile(const std::string& language) {
-  static const std::map<std::string, LanguageProfile> profiles = {
-      // English: the published values and Gopher's eight stop words.
-      {"en", {{}, {"the", "be", "to", "of", "and", "that", "have", "with"}}},
-      {"id", FromFineWeb2({0.241,
-                           {0.194, 0.166, 0.145},
-                           {0.166, 0.155, 0.144, 0.133, 0.122, 0.111},
-                           0.111,
-                           0.157,
-                           3,
-                           12,
-                           0.805,
-                           {"dan", "yang", "di", "pada", "dari", "ini", "dengan", "adalah", "untuk",
-                            "dalam"}})},
-      {"ms", FromFineWeb2({0.331,
-                           {0.264, 0.252, 0.225},
-                           {0.185, 0.176, 0.166, 0.156, 0.145, 0.134},
-                           0.125,
-                           0.214,
-                           3,
-                           11,
-                           0.808,
-                           {"dan", "di", "yang", "pada", "dalam", "dengan", "untuk", "ini"}})},
-      {"es", FromFineWeb2({0.252,
-                           {0.156, 0.14, 0.125},
-                           {0.145, 0.136, 0.127, 0.117, 0.108, 0.099},
-                           0.182,
-                           0.138,
-                           3,
-                           14,
-                           0.825,
-                           {"de", "la", "en", "el", "y", "a", "que", "del", "los", "se", "por",
-                            "un", "con", "una", "las", "su"}})},
-      {"ja", FromFineWeb2({0.328,
-                           {0.239, 0.196, 0.172},
-                           {0.243, 0.225, 0.207, 0.19, 0.175, 0.159},
-                           0.096,
-                           0.13,
-                           1,
-                           6,
-                           0.759,
-                           {"の", "に", "を", "は", "た", "て", "が", "と", "で", "年", "し", "・",
-                            "月", "れ", "さ"}})},
-  };
-  auto it = profiles.find(language);
-  return it == profiles.end() ? nullptr : &it->second;
+  auto it = Profiles().find(language);
+  return it == Profiles().end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> ProfileLanguages() {
+  std::vector<std::string> languages = {"en"};
+  for (const auto& [language, profile] : Profiles()) {
+    if (language != "en") languages.push_back(language);
+  }
+  return languages;
 }
 
 const std::vector<std::string>& LineEndMarks(const std::string& name) {

@@ -45,10 +45,16 @@ std::vector<std::pair<const char*, double>> NamedSignals(const QualitySignals& s
 struct LanguageProfile {
   std::map<std::string, double> thresholds;
   std::vector<std::string> stop_words;
+  double language_score = 0;  // FineWeb-2's minimum (set on GlotLID's scores)
 };
 
 // nullptr for a language without a profile (the published values apply).
+// Profiles: English (Gopher's stop words) and the 31 languages of
+// data/quality/fineweb2.yaml (FineWeb-2's values).
 const LanguageProfile* FindLanguageProfile(const std::string& language);
+
+// The languages that have a profile, English first.
+std::vector<std::string> ProfileLanguages();
 
 // Line-end marks: FineWeb's (. ' " ! ?) or saring's multi-script set (adds
 // the full stops, question and exclamation marks of CJK, Arabic-script,
