@@ -79,10 +79,29 @@ TEST(CliTest, UsageErrorsExitTwoWithAClearMessage) {
       "'min_chars'?)\n");
 }
 
+// `saring signals` keeps every document and writes its signals: a page of
+// four lines, one a repeat of another (1 / 4 = 0.25), twelve words.
+TEST(CliTest, SignalsKeepsEveryDocumentWithItsSignals) {
+  testing::TempDir dir;
+  testing::WriteFile(
+      dir.Join("in.jsonl"),
+      "{\"id\":\"1\",\"text\":\"Same line here.\\nSame line here.\\nOther line one.\\n"
+      "Other line two.\"}\n");
+  Result r = RunShell(kSaring + " signals " + dir.Join("in.jsonl") + " -o " + dir.Join("out") +
+                      " --compression none -q");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  std::string kept = testing::ReadFile(dir.Join("out/kept/part-00000.jsonl"));
+  EXPECT_NE(kept.find("\"signals\":{\"dup_para_frac\":0,\"dup_para_char_frac\":0,"
+                      "\"dup_line_frac\":0.25,"),
+            std::string::npos)
+      << kept;
+  EXPECT_NE(kept.find("\"words\":12,"), std::string::npos) << kept;
+}
+
 TEST(CliTest, ConfigShowAndList) {
   Result r = RunShell(kSaring + " config list");
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.output, "default\ngopher\nc4\nfineweb\nfineweb2\npassthrough\n");
+  EXPECT_EQ(r.output, "default\ngopher\nc4\nfineweb\nfineweb2\nsignals\npassthrough\n");
   r = RunShell(kSaring + " config show default");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.output.find("min_chars: 100"), std::string::npos) << r.output;

@@ -1,4 +1,5 @@
-// saring command line: `saring clean`, `saring config`, `saring lid`.
+// saring command line: `saring clean`, `saring signals`, `saring config`,
+// `saring lid`.
 //
 // Manners (after ripgrep): errors go to stderr prefixed "saring:"; exit code
 // 0 when all went well, 1 when the run finished but some input was bad, 2 on
@@ -202,6 +203,15 @@ int main(int argc, char** argv) {
   CLI::App* clean = app.add_subcommand("clean", "run a cleaning pipeline over a corpus");
   AddCleanFlags(clean, &clean_flags);
 
+  // `signals`: every document kept, with every quality signal under
+  // saring.signals (RedPajama-v2 style); the same flags as clean.
+  CleanFlags signals_flags;
+  signals_flags.preset = "signals";
+  CLI::App* signals = app.add_subcommand(
+      "signals",
+      "write every document with its quality signals, removing nothing (preset signals)");
+  AddCleanFlags(signals, &signals_flags);
+
   CLI::App* config = app.add_subcommand("config", "inspect pipeline configurations");
   config->require_subcommand(1);
   std::string show_preset = "default";
@@ -244,6 +254,7 @@ int main(int argc, char** argv) {
   }
 
   if (clean->parsed()) return RunCleanCommand(clean_flags);
+  if (signals->parsed()) return RunCleanCommand(signals_flags);
   if (show->parsed()) return RunConfigShow(show_preset, show_file);
   if (lid_eval->parsed()) return RunLidEval(lid_eval_flags);
   if (list->parsed()) {

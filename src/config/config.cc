@@ -169,6 +169,16 @@ stages:
       stop_words_distinct: false
       line_end_marks: fineweb
 )"},
+    {"signals", "annotate only: language and every quality signal on every document (saring signals)",
+     R"(# Every document is kept, with its language and every quality signal
+# (Gopher repetition and quality, FineWeb) under saring.signals, computed
+# with the document language's stop words: data to choose thresholds from,
+# as RedPajama-v2 publishes its quality signals.
+stages:
+  @normalize
+  - language: {backend: auto, sample_bytes: 4KB, paragraphs: true}
+  - quality: {rules: [], annotate: true, per_language: true}
+)"},
     {"passthrough", "no stages: read, parse and write every document (format conversion, I/O benchmark)",
      R"(# read -> parse -> write only
 stages: []
