@@ -366,8 +366,6 @@ struct FastTextModel::Impl {
   void Predict(std::string_view text, int k, std::vector<LabelScore>* top,
                std::vector<LineLabel>* lines, size_t min_line_bytes = 0) const;
   template <typename Emit>
-  void AddWordNgrams(Scratch& s, size_t begin, size_t end, Emit emit) const;
-  template <typename Emit>
   void AddWordNgramsOf(const std::vector<int32_t>& hashes, Emit emit) const;
   void HiddenFromRows(Scratch& s, size_t begin, size_t end, size_t eos_begin, size_t eos_end,
                       size_t extra_begin = SIZE_MAX) const;
@@ -612,7 +610,7 @@ void FastTextModel::Impl::Predict(std::string_view text, int k, std::vector<Labe
   const size_t token_hashes = s.hashes.size();
   ForEachTokenRow(kEndOfLine, s, add);
   const size_t eos_begin = token_rows, eos_end = s.rows.size();
-  AddWordNgrams(s, 0, s.hashes.size(), add);
+  AddWordNgramsOf(s.hashes, add);
   top->clear();
   if (s.rows.empty()) return;
   HiddenFromRows(s, 0, s.rows.size(), 0, 0);
@@ -641,14 +639,7 @@ void FastTextModel::Impl::Predict(std::string_view text, int k, std::vector<Labe
   }
 }
 
-// fastText's addWordNgrams over hashes[begin, end).
-template <typename Emit>
-void FastTextModel::Impl::AddWordNgrams(Scratch& s, size_t begin, size_t end, Emit emit) const {
-  if (word_ngrams <= 1) return;
-  s.line_hashes.assign(s.hashes.begin() + begin, s.hashes.begin() + end);
-  AddWordNgramsOf(s.line_hashes, emit);
-}
-
+// fastText's addWordNgrams.
 template <typename Emit>
 void FastTextModel::Impl::AddWordNgramsOf(const std::vector<int32_t>& hashes, Emit emit) const {
   for (size_t a = 0; word_ngrams > 1 && a < hashes.size(); ++a) {

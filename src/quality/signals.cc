@@ -281,6 +281,12 @@ void FineWebSignals(std::string_view text, double chars, uint64_t words,
 
 }  // namespace
 
+const std::vector<std::string>& GopherStopWords() {
+  static const std::vector<std::string> words = {"the", "be",   "to",   "of",
+                                                 "and", "that", "have", "with"};
+  return words;
+}
+
 void ComputeSignals(const Document& doc, const SignalOptions& options, QualitySignals* signals) {
   thread_local Scratch s;
   *signals = QualitySignals();

@@ -58,6 +58,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -65,10 +66,13 @@
 
 namespace saring {
 
+// Gopher's eight English stop words.
+const std::vector<std::string>& GopherStopWords();
+
 struct SignalOptions {
-  // Gopher's English stop words; the quality stage chooses a list per
-  // language.
-  std::vector<std::string> stop_words = {"the", "be", "to", "of", "and", "that", "have", "with"};
+  // A view: the quality stage points it at the document language's list
+  // (quality/thresholds.h) without copying it per document.
+  std::span<const std::string> stop_words = GopherStopWords();
   // FineWeb's line-end marks; FineWeb-2 and saring's default add other
   // scripts' (see the quality stage).
   std::vector<std::string> line_end_marks = {".", "'", "\"", "!", "?"};

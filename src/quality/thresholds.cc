@@ -102,7 +102,7 @@ LanguageProfile FromFineWeb2(const YAML::Node& c) {
 std::map<std::string, LanguageProfile> LoadProfiles() {
   std::map<std::string, LanguageProfile> profiles;
   // English: the published values and Gopher's eight stop words.
-  profiles["en"].stop_words = {"the", "be", "to", "of", "and", "that", "have", "with"};
+  profiles["en"].stop_words = GopherStopWords();
   // The embedded file is part of the build and tested; a parse error here
   // is a build defect, so it throws rather than returning a Status.
   const YAML::Node root = YAML::Load(kFineWeb2ProfilesYaml);

@@ -70,9 +70,9 @@ void QualityFilter::Process(Document& doc) {
   if (profile != nullptr) {
     signal_options_.stop_words = profile->stop_words;
   } else if (options_.per_language) {
-    signal_options_.stop_words.clear();  // no list for this language: the rule is skipped
+    signal_options_.stop_words = {};  // no list for this language: the rule is skipped
   } else {
-    signal_options_.stop_words = FindLanguageProfile("en")->stop_words;
+    signal_options_.stop_words = GopherStopWords();
   }
   ComputeSignals(doc, signal_options_, &signals_);
   const auto named = NamedSignals(signals_, options_.stop_words_distinct);
