@@ -162,5 +162,28 @@ TEST(CliTest, LidEvalScoresEachLanguageAndTheMacroAverage) {
   EXPECT_NE(r.output.find("nothing-here: not a directory"), std::string::npos) << r.output;
 }
 
+// --split scores the odd (test) or even (dev) lines; --errors lists each
+// wrong guess with every backend's candidates.
+TEST(CliTest, LidEvalSplitsAndWritesItsErrors) {
+  testing::TempDir dir;
+  testing::WriteFile(dir.Join("sets/en.txt"),
+                     "The weather in London was cold and rainy all week long.\n"
+                     "She bought three books at the station before her train left.\n"
+                     "Pemerintah kota akan membangun jembatan baru di atas sungai itu.\n"
+                     "The museum will be closed for repairs until the end of June.\n");
+  Result r = RunShell(kSaring + " lid eval --backends cld2 --split test --errors " +
+                      dir.Join("errors.tsv") + " " + dir.Join("sets"));
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("en           2    0.5000  id:1"), std::string::npos) << r.output;
+  std::string errors = testing::ReadFile(dir.Join("errors.tsv"));
+  EXPECT_TRUE(errors.starts_with("sentences\ten\tid\tcld2\tcld2 id:")) << errors;
+  EXPECT_TRUE(errors.ends_with("\tPemerintah kota akan membangun jembatan baru di atas sungai itu.\n"))
+      << errors;
+  r = RunShell(kSaring + " lid eval --backends cld2 --split dev " + dir.Join("sets"));
+  EXPECT_NE(r.output.find("en           2    1.0000"), std::string::npos) << r.output;
+  r = RunShell(kSaring + " lid eval --split half " + dir.Join("sets"));
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+}
+
 }  // namespace
 }  // namespace saring

@@ -153,6 +153,8 @@ struct LidEvalFlags {
   uint64_t seed = 1;
   std::vector<std::string> backends;  // empty: all the model allows
   std::string labels;
+  std::string split = "all";
+  std::string errors;
 };
 
 int RunLidEval(const LidEvalFlags& f) {
@@ -168,6 +170,8 @@ int RunLidEval(const LidEvalFlags& f) {
   eval.doc_max = f.doc_max;
   eval.seed = f.seed;
   eval.labels_file = f.labels;
+  eval.split = f.split;
+  eval.errors_file = f.errors;
   if (!f.backends.empty()) {
     eval.backends.clear();
     for (const std::string& name : f.backends) {
@@ -240,6 +244,13 @@ int main(int argc, char** argv) {
   lid_eval->add_option("--labels", lid_eval_flags.labels,
                        "hand-labelled lines to score too: file<TAB>line<TAB>language "
                        "(data/lid/ms-sample-100.tsv scores Malay)");
+  lid_eval
+      ->add_option("--split", lid_eval_flags.split,
+                   "sentences scored: all, dev (even-numbered lines), test (odd) [all]")
+      ->check(CLI::IsMember({"all", "dev", "test"}));
+  lid_eval->add_option("--errors", lid_eval_flags.errors,
+                       "write each text the last backend gets wrong to FILE (TSV: set, expected, "
+                       "guess, decided_by, each backend's candidates, text)");
   lid_eval
       ->add_option("--backends", lid_eval_flags.backends,
                    "backends to score [cld2,fasttext,combined]")

@@ -97,6 +97,7 @@ class LanguageIdentifier {
   LanguageGuess FromCld2(std::string_view sample) const;
   LanguageGuess Combine(std::string_view sample, LanguageGuess ft) const;
   LanguageGuess Vote(std::string_view sample, LanguageGuess ft) const;
+  static void RuleOutByLetters(std::string_view sample, LanguageGuess* g);
   static std::string LineLanguageOf(const std::string& line_language, float prob,
                                     const LanguageGuess& document);
   static std::string PreferMajority(const LanguageGuess& g, const std::string& fasttext_top);

@@ -21,7 +21,15 @@ struct LabelledText {
   std::string text;
 };
 
-Status ReadLabelledFiles(const std::string& dir, std::vector<std::vector<LabelledText>>* files) {
+// Whether 1-based line `number` belongs to `split` (see LidEvalOptions).
+bool InSplit(const std::string& split, size_t number) {
+  if (split == "dev") return number % 2 == 0;
+  if (split == "test") return number % 2 == 1;
+  return true;
+}
+
+Status ReadLabelledFiles(const std::string& dir, const std::string& split,
+                         std::vector<std::vector<LabelledText>>* files) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Status::NotFound(dir + ": not a directory");
   std::vector<fs::path> paths;
@@ -37,9 +45,9 @@ Status ReadLabelledFiles(const std::string& dir, std::vector<std::vector<Labelle
     const std::string language = CanonicalLanguage(path.stem().string()).language;
     std::vector<LabelledText> lines;
     std::string line;
-    while (std::getline(in, line)) {
+    for (size_t number = 1; std::getline(in, line); ++number) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (!line.empty()) lines.push_back(LabelledText{language, line});
+      if (!line.empty() && InSplit(split, number)) lines.push_back(LabelledText{language, line});
     }
     if (!lines.empty()) files->push_back(std::move(lines));
   }
@@ -101,8 +109,32 @@ std::vector<LabelledText> JoinIntoDocuments(std::vector<LabelledText> sentences,
   return docs;
 }
 
-LidSetReport ScoreSet(const std::string& name, const std::vector<std::vector<LabelledText>>& files,
+std::string Candidates(const LanguageGuess& g) {
+  std::string out;
+  for (const LanguageScore& c : g.candidates) {
+    out += fmt::format("{}{}:{:.3f}", out.empty() ? "" : " ", c.tag.language, c.score);
+  }
+  return out;
+}
+
+// One line of the errors file (LidEvalOptions::errors_file): the last
+// backend's guess, then every scored backend's candidates.
+std::string ErrorLine(const std::string& set, const LabelledText& item, const LanguageGuess& g,
                       const LidEvalOptions& options, const LanguageIdentifier& identifier) {
+  std::string text = item.text;
+  std::replace(text.begin(), text.end(), '\t', ' ');
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  std::string line = fmt::format("{}\t{}\t{}\t{}", set, item.language, g.tag.language,
+                                 g.decided_by);
+  for (LidBackend b : options.backends) {
+    line += "\t" + LidBackendName(b) + " " + Candidates(identifier.IdentifyWith(b, item.text));
+  }
+  return line + "\t" + text + "\n";
+}
+
+LidSetReport ScoreSet(const std::string& name, const std::vector<std::vector<LabelledText>>& files,
+                      const LidEvalOptions& options, const LanguageIdentifier& identifier,
+                      std::ostream* errors) {
   LidSetReport set;
   set.name = name;
   const size_t backends = options.backends.size();
@@ -127,7 +159,8 @@ LidSetReport ScoreSet(const std::string& name, const std::vector<std::vector<Lab
     for (size_t f = 0; f < files.size(); ++f) {
       auto mixed = options.mixed_languages.find(scores[f].language);
       for (const LabelledText& item : files[f]) {
-        std::string guess = identifier.IdentifyWith(options.backends[b], item.text).tag.language;
+        const LanguageGuess g = identifier.IdentifyWith(options.backends[b], item.text);
+        const std::string& guess = g.tag.language;
         if (guess == item.language) {
           ++scores[f].correct[b];
         } else {
@@ -135,7 +168,10 @@ LidSetReport ScoreSet(const std::string& name, const std::vector<std::vector<Lab
               std::find(mixed->second.begin(), mixed->second.end(), guess) != mixed->second.end()) {
             ++scores[f].neighbours[b];
           }
-          if (b + 1 == backends) ++scores[f].top_errors_last[guess];
+          if (b + 1 == backends) {
+            ++scores[f].top_errors_last[guess];
+            if (errors != nullptr) *errors << ErrorLine(name, item, g, options, identifier);
+          }
         }
       }
     }
@@ -183,24 +219,37 @@ Status EvaluateLid(const LidEvalOptions& options, const LanguageIdentifier& iden
   if (options.doc_min < 1 || options.doc_max < options.doc_min) {
     return Status::InvalidArgument("document sizes must satisfy 1 <= doc_min <= doc_max");
   }
+  if (options.split != "all" && options.split != "dev" && options.split != "test") {
+    return Status::InvalidArgument("split '" + options.split + "' is unknown (all, dev, test)");
+  }
   std::vector<std::vector<LabelledText>> sentences;
-  Status s = ReadLabelledFiles(options.dir, &sentences);
+  Status s = ReadLabelledFiles(options.dir, options.split, &sentences);
   if (!s.ok()) return s;
+  std::ofstream errors_out;
+  std::ostream* errors = nullptr;
+  if (!options.errors_file.empty()) {
+    errors_out.open(options.errors_file);
+    if (!errors_out) return Status::IOError(options.errors_file + ": cannot write");
+    errors = &errors_out;
+  }
   std::mt19937_64 rng(options.seed);
   std::vector<std::vector<LabelledText>> documents;
   for (const auto& file : sentences) documents.push_back(JoinIntoDocuments(file, options, rng));
   report->backend_names.clear();
   for (LidBackend b : options.backends) report->backend_names.push_back(LidBackendName(b));
   report->sets.clear();
-  report->sets.push_back(ScoreSet("sentences", sentences, options, identifier));
-  report->sets.push_back(ScoreSet("documents", documents, options, identifier));
+  report->sets.push_back(ScoreSet("sentences", sentences, options, identifier, errors));
+  report->sets.push_back(ScoreSet("documents", documents, options, identifier, errors));
   if (!options.labels_file.empty()) {
     std::vector<std::vector<LabelledText>> labelled;
     s = ReadHandLabelled(options.dir, options.labels_file, &labelled);
     if (!s.ok()) return s;
     LidEvalOptions all_scored = options;
     all_scored.mixed_languages.clear();  // hand labels are what the lines are
-    report->sets.push_back(ScoreSet("hand-labelled", labelled, all_scored, identifier));
+    report->sets.push_back(ScoreSet("hand-labelled", labelled, all_scored, identifier, errors));
+  }
+  if (errors != nullptr && !errors_out.flush()) {
+    return Status::IOError(options.errors_file + ": write failed");
   }
   return Status::OK();
 }

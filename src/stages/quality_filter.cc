@@ -28,12 +28,16 @@ const char* Symbol(Fails f) {
 
 bool Violates(double value, Fails f, double threshold) {
   switch (f) {
+    // FineWeb-2 sets line_punct_thr 0.0 for German, Slovak and Thai to turn
+    // the rule off: its datatrove compares `ratio < thr`, which no ratio
+    // fails at 0, where FineWeb's (and this rule's) `<=` would remove every
+    // page without a line-end mark. A minimum of 0 removes nothing.
+    case Fails::kAtOrBelow:
+      return threshold > 0 && value <= threshold;
     case Fails::kAbove:
       return value > threshold;
     case Fails::kBelow:
       return value < threshold;
-    case Fails::kAtOrBelow:
-      return value <= threshold;
     case Fails::kAtOrAbove:
       return value >= threshold;
   }

@@ -86,27 +86,27 @@ TEST(QualityFilterTest, StopWordsOfTheDocumentsLanguage) {
   EXPECT_EQ(en.removal().reason, "gopher_quality: stop_words 0 < 2");
 }
 
-// German has no profile yet: with per_language the stop-word rule is
-// skipped (no list to judge by); without, Gopher's English list applies.
+// Swahili has no profile: with per_language the stop-word rule is skipped
+// (no list to judge by); without, Gopher's English list applies.
 // `disable` turns single rules off.
 TEST(QualityFilterTest, LanguagesWithoutAProfileAndDisabledRules) {
-  const std::string text = "der Hund frisst einen Apfel im Garten";
+  const std::string text = "mbwa anakula tufaha kwenye bustani ya nyumba";
   auto per_language = MakeStage("{rules: [gopher_quality], thresholds: {min_words: 1}}");
-  Document de = Doc(text, "de");
-  per_language->Process(de);
-  EXPECT_FALSE(de.removed()) << de.removal().reason;
+  Document sw = Doc(text, "sw");
+  per_language->Process(sw);
+  EXPECT_FALSE(sw.removed()) << sw.removal().reason;
   auto english =
       MakeStage("{rules: [gopher_quality], thresholds: {min_words: 1}, per_language: false}");
-  de = Doc(text, "de");
-  english->Process(de);
-  ASSERT_TRUE(de.removed());
-  EXPECT_EQ(de.removal().reason, "gopher_quality: stop_words 0 < 2");
+  sw = Doc(text, "sw");
+  english->Process(sw);
+  ASSERT_TRUE(sw.removed());
+  EXPECT_EQ(sw.removal().reason, "gopher_quality: stop_words 0 < 2");
   auto disabled = MakeStage(
       "{rules: [gopher_quality], thresholds: {min_words: 1}, per_language: false, "
       "disable: [min_stop_words]}");
-  de = Doc(text, "de");
-  disabled->Process(de);
-  EXPECT_FALSE(de.removed()) << de.removal().reason;
+  sw = Doc(text, "sw");
+  disabled->Process(sw);
+  EXPECT_FALSE(sw.removed()) << sw.removal().reason;
 }
 
 // Groups run in the listed order: the same page fails fineweb first when it
@@ -117,6 +117,25 @@ TEST(QualityFilterTest, GroupOrderDecidesTheReason) {
   stage->Process(doc);
   ASSERT_TRUE(doc.removed());
   EXPECT_EQ(doc.removal().reason, "fineweb: line_punct_frac 0 <= 0.12");
+}
+
+// One line of 50 characters without a line-end mark: line_punct_frac 0.
+// FineWeb-2's German minimum is 0.0, its way of turning the rule off, so
+// the page stays; English's 0.12 removes it, and a user's 0 keeps it too.
+TEST(QualityFilterTest, ALinePunctuationMinimumOfZeroRemovesNothing) {
+  const std::string text = "Ein langer Satz ohne einen Punkt am Ende der Zeile";
+  auto stage = MakeStage("{rules: [fineweb]}");
+  Document de = Doc(text, "de");
+  stage->Process(de);
+  EXPECT_FALSE(de.removed()) << de.removal().reason;
+  Document en = Doc(text, "en");
+  stage->Process(en);
+  ASSERT_TRUE(en.removed());
+  EXPECT_EQ(en.removal().reason, "fineweb: line_punct_frac 0 <= 0.12");
+  auto zero = MakeStage("{rules: [fineweb], thresholds: {min_line_punct_frac: 0}}");
+  en = Doc(text, "en");
+  zero->Process(en);
+  EXPECT_FALSE(en.removed()) << en.removal().reason;
 }
 
 TEST(QualityFilterTest, AnnotatesEverySignal) {
