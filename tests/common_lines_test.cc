@@ -37,7 +37,10 @@ TEST(CommonLinesTest, GeneratedSitesLoseTemplateLinesNotArticleLines) {
   std::vector<bench::SitePage> pages = bench::GenerateSiteCorpus(o);
   testing::TempDir dir;
   testing::WriteFile(dir.Join("sites.jsonl"), bench::SiteCorpusJsonl(pages));
-  CleanReport report = testing::RunCleanOrFail({dir.Join("sites.jsonl")}, dir.Join("out"), 2);
+  // The generated articles are not written to pass the quality rules: the
+  // quality stage is off, so that every page's lines can be scored.
+  CleanReport report = testing::RunCleanOrFail({dir.Join("sites.jsonl")}, dir.Join("out"), 2,
+                                               "default", {"quality.enabled=false"});
   EXPECT_EQ(report.docs_in, 2000u);
   EXPECT_EQ(report.docs_kept, 2000u);
 
@@ -77,7 +80,7 @@ TEST(CommonLinesTest, SiteFooterRemovedWithReasonSignalsAndStats) {
           doc("b1", "https://beritasumbar.example/b1",
               body + " di Solok.\\nKirim tulisan Anda ke redaksi Berita Sumbar"));
   CleanReport report = testing::RunCleanOrFail({dir.Join("in.jsonl")}, dir.Join("out"), 2,
-                                               "default", {"length.min_chars=10"});
+                                               "default", {"length.min_chars=10", "quality.enabled=false"});
   EXPECT_EQ(report.docs_kept, 4u);
   auto kept = ById(testing::ReadOutput(dir.Join("out"), "kept"), "text");
   // Four documents of one domain (subdomains included) carry the footer.

@@ -15,6 +15,7 @@
 //   stages:
 //     - normalize: {nfc: true}
 //     - length: {min_chars: 200}
+//     - quality: {enabled: false}   # any stage: kept in the config, not run
 //
 // Unknown keys are errors that suggest the closest known key.
 //
@@ -51,6 +52,9 @@ struct OutputOptions {
 struct StageConfig {
   std::string type;   // "normalize", "length", ...
   YAML::Node params;  // a map; validated by the stage's factory
+  // `enabled: false` (or --set quality.enabled=false) keeps a stage in the
+  // config, validated, but out of the run.
+  bool enabled = true;
 };
 
 struct PipelineConfig {
@@ -72,6 +76,9 @@ Status ParseConfigYaml(const std::string& yaml, const std::string& origin, Pipel
 // Applies "section.key=value" (input.*, output.*) or "stage.key=value" to
 // the first stage of that type, e.g. "length.min_chars=500".
 Status ApplyOverride(const std::string& assignment, PipelineConfig* config);
+
+// Removes the stages whose `enabled` is false.
+void DropDisabledStages(PipelineConfig* config);
 
 // Checks every stage's parameters by building it once.
 Status ValidateConfig(const PipelineConfig& config);

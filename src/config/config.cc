@@ -23,6 +23,15 @@ struct Preset {
 
 // The normalize stage every text preset starts with; "  @normalize" in a
 // preset's YAML stands for it.
+// FineWeb-2's choice of quality rules, shared by `fineweb2` and `default`
+// ("      @fineweb2_quality" inside a quality stage).
+constexpr const char* kFineWeb2QualityRules = R"(      rules: [gopher_repetition, fineweb, gopher_quality]
+      per_language: true
+      disable: [dup_para_frac, dup_para_char_frac, dup_line_char_frac, short_line_frac]
+      thresholds: {dup_line_chars_frac: 0.1}
+      stop_words_distinct: false
+)";
+
 constexpr const char* kNormalizeStage = R"(  - normalize:
       newlines: true
       whitespace: true
@@ -34,7 +43,7 @@ constexpr const char* kNormalizeStage = R"(  - normalize:
 )";
 
 const Preset kPresets[] = {
-    {"default", "saring's own pipeline: normalize, repair repeats, template and corpus-common lines, redact PII, identify the language, then drop fragments",
+    {"default", "saring's own pipeline: normalize, repair repeats, template and corpus-common lines, redact PII, identify the language, drop fragments, then judge quality by language",
      R"(# saring default pipeline
 stages:
   @normalize
@@ -88,6 +97,17 @@ stages:
   # measured fairly; word-based rules belong to the quality stage.
   - length:
       min_chars: 100
+  # Then judge what is left, by the document's language: Gopher's
+  # repetition rules (n-grams; the repeated paragraphs and lines were
+  # repaired above, and FineWeb-2 dropped the paragraph rules), FineWeb's
+  # line rules (line-end marks of every script; FineWeb-2 dropped the short
+  # lines rule, which punishes lists and verse, and allows 10% of characters
+  # in repeated lines) and Gopher's quality rules. Thresholds and stop words
+  # are FineWeb-2's for the 31 languages of data/quality/fineweb2.yaml,
+  # Gopher's and FineWeb's published values for English and the rest.
+  - quality:
+      @fineweb2_quality
+      line_end_marks: multiscript
 )"},
     {"gopher", "Gopher's (MassiveText) quality and repetition rules on English text",
      R"(# Gopher's filters (Rae et al. 2021, appendix A1.1): English only, its
@@ -162,11 +182,7 @@ stages:
                   pt: 0.799, ro: 0.822, ru: 0.9, sk: 0.667, sv: 0.629, th: 0.9, tr: 0.875,
                   uk: 0.9, vi: 0.802, zh: 0.692}
   - quality:
-      rules: [gopher_repetition, fineweb, gopher_quality]
-      per_language: true
-      disable: [dup_para_frac, dup_para_char_frac, dup_line_char_frac, short_line_frac]
-      thresholds: {dup_line_chars_frac: 0.1}
-      stop_words_distinct: false
+      @fineweb2_quality
       line_end_marks: fineweb
 )"},
     {"signals", "annotate only: language and every quality signal on every document (saring signals)",
@@ -217,6 +233,18 @@ Status ParseSection(const YAML::Node& node, const std::string& where, OutputOpti
   return Status::OK();
 }
 
+// Moves the `enabled` key every stage accepts out of its params.
+Status TakeEnabled(const std::string& where, StageConfig* c) {
+  if (!c->params.IsMap() || !c->params["enabled"]) return Status::OK();
+  try {
+    c->enabled = c->params["enabled"].as<bool>();
+  } catch (const YAML::Exception&) {
+    return Status::InvalidArgument("stage '" + where + "': enabled must be true or false");
+  }
+  c->params.remove("enabled");
+  return Status::OK();
+}
+
 Status ParseStages(const YAML::Node& node, std::vector<StageConfig>* stages) {
   stages->clear();
   if (!node || node.IsNull()) return Status::OK();
@@ -235,6 +263,8 @@ Status ParseStages(const YAML::Node& node, std::vector<StageConfig>* stages) {
       return Status::InvalidArgument("stage #" + std::to_string(i + 1) +
                                      " must be a name or a one-key map such as '- length: {min_chars: 200}'");
     }
+    Status s = TakeEnabled(c.type, &c);
+    if (!s.ok()) return s;
     stages->push_back(std::move(c));
   }
   return Status::OK();
@@ -282,8 +312,10 @@ std::string PresetYaml(const std::string& name) {
   for (const auto& p : kPresets) {
     if (name != p.name) continue;
     std::string yaml = p.yaml;
-    const std::string marker = "  @normalize\n";
-    if (size_t at = yaml.find(marker); at != std::string::npos) yaml.replace(at, marker.size(), kNormalizeStage);
+    for (const auto& [marker, text] : {std::pair<std::string, const char*>{"  @normalize\n", kNormalizeStage},
+                                       {"      @fineweb2_quality\n", kFineWeb2QualityRules}}) {
+      if (size_t at = yaml.find(marker); at != std::string::npos) yaml.replace(at, marker.size(), text);
+    }
     return yaml;
   }
   return "";
@@ -355,6 +387,14 @@ Status ApplyOverride(const std::string& assignment, PipelineConfig* config) {
   }
   for (StageConfig& stage : config->stages) {
     if (stage.type != section) continue;
+    if (key == "enabled") {
+      StageConfig trial{stage.type, YAML::Node(YAML::NodeType::Map)};
+      trial.params["enabled"] = ScalarNode(value);
+      Status s = TakeEnabled(section, &trial);
+      if (!s.ok()) return Status::InvalidArgument("--set " + assignment + ": " + s.message());
+      stage.enabled = trial.enabled;
+      return Status::OK();
+    }
     YAML::Node params = YAML::Clone(stage.params);
     params[key] = ScalarNode(value);
     StageConfig trial{stage.type, params};
@@ -366,6 +406,13 @@ Status ApplyOverride(const std::string& assignment, PipelineConfig* config) {
   }
   return Status::InvalidArgument("--set " + assignment + ": the pipeline has no stage '" + section +
                                  "' (and it is not 'input' or 'output')");
+}
+
+void DropDisabledStages(PipelineConfig* config) {
+  auto& stages = config->stages;
+  stages.erase(std::remove_if(stages.begin(), stages.end(),
+                              [](const StageConfig& s) { return !s.enabled; }),
+               stages.end());
 }
 
 Status ValidateConfig(const PipelineConfig& config) {
@@ -389,7 +436,9 @@ std::string ConfigToYaml(const PipelineConfig& config) {
   e << YAML::EndMap;
   e << YAML::Key << "stages" << YAML::Value << YAML::BeginSeq;
   for (const StageConfig& s : config.stages) {
-    e << YAML::BeginMap << YAML::Key << s.type << YAML::Value << s.params << YAML::EndMap;
+    YAML::Node params = YAML::Clone(s.params);
+    if (!s.enabled) params["enabled"] = false;
+    e << YAML::BeginMap << YAML::Key << s.type << YAML::Value << params << YAML::EndMap;
   }
   e << YAML::EndSeq << YAML::EndMap;
   return std::string(e.c_str()) + "\n";

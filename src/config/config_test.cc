@@ -25,11 +25,36 @@ TEST(ConfigTest, PresetsLoadAndValidate) {
   std::vector<std::string> types;
   for (const StageConfig& s : c.stages) types.push_back(s.type);
   EXPECT_EQ(types, (std::vector<std::string>{"normalize", "repeats", "boilerplate", "common_lines", "pii", "language",
-                                              "length"}));
+                                              "length", "quality"}));
   EXPECT_EQ(c.output.compression, "zst");
   EXPECT_EQ(c.input.max_doc_bytes, 10'000'000u);
   Status s = LoadPreset("defualt", &c);
   EXPECT_EQ(s.message(), "unknown preset 'defualt' (did you mean 'default'?)");
+}
+
+// Any stage can be switched off and stays in the config, validated.
+TEST(ConfigTest, StagesCanBeDisabled) {
+  PipelineConfig c;
+  ASSERT_TRUE(ParseConfigYaml("stages:\n  - length: {min_chars: 10, enabled: false}\n  - quality\n",
+                              "t", &c)
+                  .ok());
+  ASSERT_EQ(c.stages.size(), 2u);
+  EXPECT_FALSE(c.stages[0].enabled);
+  EXPECT_FALSE(c.stages[0].params["enabled"]);  // not passed to the stage's factory
+  EXPECT_TRUE(ValidateConfig(c).ok());
+  ASSERT_TRUE(ApplyOverride("quality.enabled=false", &c).ok());
+  EXPECT_FALSE(c.stages[1].enabled);
+  EXPECT_NE(ConfigToYaml(c).find("- length: {min_chars: 10, enabled: false}\n  - quality:\n"
+                                 "      enabled: false\n"),
+            std::string::npos)
+      << ConfigToYaml(c);
+  DropDisabledStages(&c);
+  EXPECT_TRUE(c.stages.empty());
+  Status s = ParseConfigYaml("stages:\n  - length: {enabled: maybe}\n", "t", &c);
+  EXPECT_EQ(s.message(), "t: stage 'length': enabled must be true or false");
+  ASSERT_TRUE(LoadPreset("default", &c).ok());
+  s = ApplyOverride("length.enabled=2", &c);
+  EXPECT_EQ(s.message(), "--set length.enabled=2: stage 'length': enabled must be true or false");
 }
 
 TEST(ConfigTest, ParsesAFullFile) {

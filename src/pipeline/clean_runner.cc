@@ -143,10 +143,12 @@ int ThreadCount(int requested) {
 
 }  // namespace
 
-Status RunClean(const CleanOptions& options, CleanReport* report) {
-  if (options.output_dir.empty()) return Status::InvalidArgument("no output directory (-o OUT)");
-  Status s = ValidateConfig(options.config);
+Status RunClean(const CleanOptions& given, CleanReport* report) {
+  if (given.output_dir.empty()) return Status::InvalidArgument("no output directory (-o OUT)");
+  Status s = ValidateConfig(given.config);
   if (!s.ok()) return s;
+  CleanOptions options = given;  // what runs: the enabled stages
+  DropDisabledStages(&options.config);
   std::vector<InputFile> files;
   s = ExpandInputs(options.inputs, &files);
   if (!s.ok()) return s;

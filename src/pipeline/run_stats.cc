@@ -236,11 +236,19 @@ std::string Pct(uint64_t part, uint64_t whole) {
 
 std::string RunStats::SummaryTable(const std::string& output_dir) const {
   const BatchStats& t = totals;
-  std::string s;
-  auto row = [&](std::string_view label, uint64_t docs, std::string_view extra) {
-    s += fmt::format("  {:<40} {:>12}  {}\n", label, docs, extra);
+  // Rows are collected first: the label column is as wide as the longest
+  // label ("quality: gopher_repetition.dup_10gram_char_frac"), at least 40.
+  struct Row {
+    std::string label;  // empty: `extra` is a line of its own
+    uint64_t docs = 0;
+    std::string extra;
   };
-  s += fmt::format("saring clean: {} files, {} in, {:.2f} s, {:.1f} MB/s, {} threads, peak RSS {}\n",
+  std::vector<Row> rows;
+  auto row = [&](std::string label, uint64_t docs, std::string extra) {
+    rows.push_back(Row{std::move(label), docs, std::move(extra)});
+  };
+  auto line = [&](std::string text) { rows.push_back(Row{"", 0, std::move(text)}); };
+  std::string s = fmt::format("saring clean: {} files, {} in, {:.2f} s, {:.1f} MB/s, {} threads, peak RSS {}\n",
                    input_files, HumanBytes(t.raw_bytes_in), wall_seconds,
                    wall_seconds > 0 ? static_cast<double>(t.raw_bytes_in) / 1e6 / wall_seconds : 0.0,
                    threads, HumanBytes(peak_rss_bytes));
@@ -263,26 +271,35 @@ std::string RunStats::SummaryTable(const std::string& output_dir) const {
       row("  " + stage_names[i] + ": " + counters[c].first, counters[c].second, "");
     }
     if (counters.size() > kCountersShown) {
-      s += fmt::format("    {}: {} more counts in stats.json \"repairs\"\n", stage_names[i],
-                       counters.size() - kCountersShown);
+      line(fmt::format("    {}: {} more counts in stats.json \"repairs\"", stage_names[i],
+                       counters.size() - kCountersShown));
     }
   }
   for (const CommonLinesReport& r : common_lines) {
     if (!r.skipped.empty()) {
-      s += "  common_lines: skipped: " + r.skipped + "\n";
+      line("  common_lines: skipped: " + r.skipped);
     } else if (r.result != nullptr) {
-      s += fmt::format("  common_lines: {} of {} distinct lines are common (first pass {:.2f} s)\n",
-                       r.result->stats().common_lines, r.result->stats().distinct_lines, r.seconds);
+      line(fmt::format("  common_lines: {} of {} distinct lines are common (first pass {:.2f} s)",
+                       r.result->stats().common_lines, r.result->stats().distinct_lines, r.seconds));
     }
   }
   row("errors", t.docs_error, Pct(t.docs_error, t.docs_in));
   for (const auto& [kind, n] : t.errors) row("  " + kind, n, "");
   if (t.file_errors > 0) row("files that could not be read", t.file_errors, "");
   if (t.invalid_utf8_docs > 0) row("documents with invalid UTF-8 repaired", t.invalid_utf8_docs, "");
-  s += fmt::format("  accounting: in {} = kept {} + removed {} + errors {}: {}\n", t.docs_in, t.docs_kept,
-                   t.docs_removed, t.docs_error, CheckAccounting() ? "ok" : "MISMATCH");
-  s += fmt::format("  output: {}/kept, {}/removed, {}/errors, {}/stats.json\n", output_dir, output_dir,
-                   output_dir, output_dir);
+  line(fmt::format("  accounting: in {} = kept {} + removed {} + errors {}: {}", t.docs_in, t.docs_kept,
+                   t.docs_removed, t.docs_error, CheckAccounting() ? "ok" : "MISMATCH"));
+  line(fmt::format("  output: {}/kept, {}/removed, {}/errors, {}/stats.json", output_dir, output_dir,
+                   output_dir, output_dir));
+  size_t width = 40;
+  for (const Row& r : rows) width = std::max(width, r.label.size());
+  for (const Row& r : rows) {
+    if (r.label.empty()) {
+      s += r.extra + "\n";
+    } else {
+      s += fmt::format("  {:<{}} {:>12}  {}\n", r.label, width, r.docs, r.extra);
+    }
+  }
   return s;
 }
 

@@ -242,10 +242,15 @@ void GopherQuality(const Document& doc, const SignalOptions& options, const Word
   q->stop_words = q->distinct_stop_words = 0;
   for (std::string_view w : words) {
     for (size_t k = 0; k < options.stop_words.size(); ++k) {
-      if (w != options.stop_words[k]) continue;
+      const std::string& stop = options.stop_words[k];
+      const bool match = options.stop_words_as_suffixes
+                             ? w.size() > stop.size() && w.ends_with(stop)
+                             : w == stop;
+      if (!match) continue;
       ++q->stop_words;
       if (!seen[k]) ++q->distinct_stop_words;
       seen[k] = true;
+      break;  // a word is one stop word at most
     }
   }
 }

@@ -73,6 +73,10 @@ struct SignalOptions {
   // A view: the quality stage points it at the document language's list
   // (quality/thresholds.h) without copying it per document.
   std::span<const std::string> stop_words = GopherStopWords();
+  // A word counts as a stop word when it ends with one (and is longer):
+  // for Korean, whose stop-word lists are particles written attached to the
+  // word before them (축제가: 축제 + 가).
+  bool stop_words_as_suffixes = false;
   // FineWeb's line-end marks; FineWeb-2 and saring's default add other
   // scripts' (see the quality stage).
   std::vector<std::string> line_end_marks = {".", "'", "\"", "!", "?"};

@@ -67,6 +67,25 @@ TEST(SignalsTest, RepeatedStopWordsCountOnceAsDistinct) {
   EXPECT_EQ(s.distinct_stop_words, 2u);
 }
 
+// Korean particles written onto their word: 축제가 (가), 서울에서 (에서),
+// 음식을 (을) count; 가 alone is not a word that ends with 가; 열린다 has
+// none of the list.
+TEST(SignalsTest, StopWordsAsSuffixes) {
+  Document doc;
+  doc.Reset("t", "축제가 서울에서 음식을 열린다 가 축제가");
+  const std::vector<std::string> particles = {"가", "에서", "을"};
+  SignalOptions options;
+  options.stop_words = particles;
+  options.stop_words_as_suffixes = true;
+  QualitySignals s;
+  ComputeSignals(doc, options, &s);
+  EXPECT_EQ(s.stop_words, 4u);  // 축제가 twice, 서울에서, 음식을
+  EXPECT_EQ(s.distinct_stop_words, 3u);
+  options.stop_words_as_suffixes = false;  // whole words only: 가
+  ComputeSignals(doc, options, &s);
+  EXPECT_EQ(s.stop_words, 1u);
+}
+
 // FineWeb counts characters of repeated non-empty lines against the text
 // without its newlines; an empty line (between the copies) is not a line
 // that repeats. "x y\n\nx y\nz": 7 characters without newlines, 3 repeated.

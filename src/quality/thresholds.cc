@@ -108,6 +108,10 @@ std::map<std::string, LanguageProfile> LoadProfiles() {
   const YAML::Node root = YAML::Load(kFineWeb2ProfilesYaml);
   for (const auto& entry : root)
     profiles[entry.first.as<std::string>()] = FromFineWeb2(entry.second);
+  // FineWeb-2's Korean stop words are particles and endings (의, 는, 을,
+  // 에서) that its tokenizer splits off a word; saring's Korean words are
+  // the space-separated eojeol ("축제가"), so they count by their ending.
+  profiles["ko"].stop_words_as_suffixes = true;
   return profiles;
 }
 

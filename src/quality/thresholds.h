@@ -45,6 +45,7 @@ std::vector<std::pair<const char*, double>> NamedSignals(const QualitySignals& s
 struct LanguageProfile {
   std::map<std::string, double> thresholds;
   std::vector<std::string> stop_words;
+  bool stop_words_as_suffixes = false;  // see SignalOptions
   double language_score = 0;  // FineWeb-2's minimum (set on GlotLID's scores)
 };
 

@@ -71,6 +71,7 @@ QualityFilter::QualityFilter(const QualityFilterOptions& options) : options_(opt
 void QualityFilter::Process(Document& doc) {
   const LanguageProfile* profile =
       options_.per_language ? FindLanguageProfile(doc.language()) : nullptr;
+  signal_options_.stop_words_as_suffixes = profile != nullptr && profile->stop_words_as_suffixes;
   if (profile != nullptr) {
     signal_options_.stop_words = profile->stop_words;
   } else if (options_.per_language) {
