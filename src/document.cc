@@ -15,6 +15,7 @@ void Document::Reset(std::string_view id, std::string_view text) {
   annotations_.clear();
   route_.clear();
   language_.clear();
+  stored_ = nullptr;
   removal_.reset();
   InvalidateViews();
 }

@@ -102,6 +102,20 @@ TEST(CliTest, SignalsKeepsEveryDocumentWithItsSignals) {
             std::string::npos)
       << kept;
   EXPECT_NE(kept.find("\"words\":12,"), std::string::npos) << kept;
+
+  // clean --from-signals decides from them: 12 words < 50.
+  r = RunShell(kSaring + " clean " + dir.Join("out/kept") + " -o " + dir.Join("decided") +
+               " --from-signals --preset gopher --set language.keep=[] --compression none");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  std::string removed = testing::ReadFile(dir.Join("decided/removed/part-00000.jsonl"));
+  EXPECT_NE(removed.find("\"removed_reason\":\"gopher_quality: words 12 < 50\""), std::string::npos)
+      << removed;
+  r = RunShell(kSaring + " clean " + dir.Join("in.jsonl") + " -o " + dir.Join("bad") +
+               " --from-signals");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("--from-signals: stage 'repeats' runs before 'quality'"),
+            std::string::npos)
+      << r.output;
 }
 
 TEST(CliTest, ConfigShowAndList) {

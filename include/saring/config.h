@@ -40,6 +40,12 @@ struct InputOptions {
   // Larger records (a JSON line, or a .txt file) go to errors/ unread, which
   // bounds the memory one document can take.
   uint64_t max_doc_bytes = 10'000'000;
+  // Decide from the signals an earlier run stored under "saring" (`saring
+  // signals`, or any quality stage with `annotate: true`): the language
+  // stage takes saring.language and language_score, the quality stage
+  // saring.signals, and neither recomputes them. A record without
+  // saring.signals is an error record (missing_signals).
+  bool from_signals = false;
 };
 
 struct OutputOptions {

@@ -32,6 +32,24 @@
 
 namespace saring {
 
+// What an earlier run stored under a record's "saring" object, read back
+// when a run decides from stored signals (`--from-signals`): the language
+// stage's decision and the quality stage's signals.
+struct StoredSignals {
+  std::string language;  // empty: none stored
+  std::string script;
+  double language_score = 0;
+  std::vector<std::pair<std::string, double>> values;  // saring.signals, in order
+
+  // The stored value of `name`, or nullptr.
+  const double* Find(std::string_view name) const {
+    for (const auto& [n, v] : values) {
+      if (n == name) return &v;
+    }
+    return nullptr;
+  }
+};
+
 struct Removal {
   std::string stage;   // written as "removed_by"
   std::string rule;    // stable key counted in stats.json, e.g. "min_chars"
@@ -96,6 +114,10 @@ class Document {
   // ran. Later stages read it (the quality stage picks its thresholds).
   void set_language(std::string language) { language_ = std::move(language); }
   const std::string& language() const { return language_; }
+  // Set by the reader under --from-signals (see StoredSignals); nullptr
+  // otherwise.
+  void set_stored(const StoredSignals* stored) { stored_ = stored; }
+  const StoredSignals* stored() const { return stored_; }
   // Annotations as (key, JSON value text) pairs, in insertion order.
   const std::vector<std::pair<std::string, std::string>>& annotations() const {
     return annotations_;
@@ -120,6 +142,7 @@ class Document {
   std::vector<std::pair<std::string, std::string>> annotations_;
   std::string route_;
   std::string language_;
+  const StoredSignals* stored_ = nullptr;
   std::optional<Removal> removal_;
 
   mutable bool lines_ready_ = false;

@@ -48,6 +48,7 @@ struct CleanFlags {
   bool strict = false;
   bool quiet = false;
   bool no_progress = false;
+  bool from_signals = false;
 };
 
 void AddCleanFlags(CLI::App* cmd, CleanFlags* f) {
@@ -110,6 +111,7 @@ saring::Status BuildConfig(const CleanFlags& f, saring::PipelineConfig* config) 
     sets.push_back("output.compression_level=" + std::to_string(*f.compression_level));
   if (!f.shard_size.empty()) sets.push_back("output.shard_bytes=" + f.shard_size);
   if (f.no_removed) sets.push_back("output.write_removed=false");
+  if (f.from_signals) sets.push_back("input.from_signals=true");
   sets.insert(sets.end(), f.sets.begin(), f.sets.end());
   for (const std::string& assignment : sets) {
     s = saring::ApplyOverride(assignment, config);
@@ -206,6 +208,11 @@ int main(int argc, char** argv) {
   CleanFlags clean_flags;
   CLI::App* clean = app.add_subcommand("clean", "run a cleaning pipeline over a corpus");
   AddCleanFlags(clean, &clean_flags);
+  clean
+      ->add_flag("--from-signals", clean_flags.from_signals,
+                 "decide from the language and signals stored under \"saring\" by `saring "
+                 "signals`, without recomputing them")
+      ->group("Pipeline");
 
   // `signals`: every document kept, with every quality signal under
   // saring.signals (RedPajama-v2 style); the same flags as clean.

@@ -206,6 +206,7 @@ Status ParseSection(const YAML::Node& node, const std::string& where, InputOptio
   p.Get("text_field", &in->text_field);
   p.Get("id_field", &in->id_field);
   p.GetBytes("max_doc_bytes", &in->max_doc_bytes);
+  p.Get("from_signals", &in->from_signals);
   Status s = p.Finish();
   if (!s.ok()) return s;
   if (in->text_field.empty()) return Status::InvalidArgument("input.text_field is empty");
@@ -415,9 +416,35 @@ void DropDisabledStages(PipelineConfig* config) {
                stages.end());
 }
 
+// With from_signals, the stored signals describe the text as it was stored:
+// no stage before the last quality stage may change it, but normalize
+// (which leaves normalized text as it is).
+Status CheckFromSignals(const PipelineConfig& config) {
+  if (!config.input.from_signals) return Status::OK();
+  size_t last_quality = 0;
+  for (size_t i = 0; i < config.stages.size(); ++i) {
+    if (config.stages[i].enabled && config.stages[i].type == "quality") last_quality = i + 1;
+  }
+  for (size_t i = 0; i < last_quality; ++i) {
+    const StageConfig& st = config.stages[i];
+    if (!st.enabled) continue;
+    if (st.type == "normalize" || st.type == "language" || st.type == "length" ||
+        st.type == "quality") {
+      continue;
+    }
+    return Status::InvalidArgument(
+        "--from-signals: stage '" + st.type +
+        "' runs before 'quality' and changes the text the stored signals describe; disable it "
+        "(--set " + st.type + ".enabled=false) or recompute the signals");
+  }
+  return Status::OK();
+}
+
 Status ValidateConfig(const PipelineConfig& config) {
   std::vector<std::unique_ptr<Stage>> stages;
-  return CreateStages(config.stages, {}, &stages);
+  Status s = CreateStages(config.stages, {}, &stages);
+  if (!s.ok()) return s;
+  return CheckFromSignals(config);
 }
 
 std::string ConfigToYaml(const PipelineConfig& config) {
@@ -427,6 +454,7 @@ std::string ConfigToYaml(const PipelineConfig& config) {
   e << YAML::Key << "text_field" << YAML::Value << config.input.text_field;
   e << YAML::Key << "id_field" << YAML::Value << config.input.id_field;
   e << YAML::Key << "max_doc_bytes" << YAML::Value << config.input.max_doc_bytes;
+  e << YAML::Key << "from_signals" << YAML::Value << config.input.from_signals;
   e << YAML::EndMap;
   e << YAML::Key << "output" << YAML::Value << YAML::BeginMap;
   e << YAML::Key << "compression" << YAML::Value << config.output.compression;

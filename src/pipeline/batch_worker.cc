@@ -69,6 +69,26 @@ std::string_view StringAtPath(simdjson::dom::object object, const std::vector<st
 
 }  // namespace
 
+// Reads what an earlier run stored under "saring" (see StoredSignals);
+// false when there is no saring.signals object.
+bool ReadStoredSignals(simdjson::dom::object object, StoredSignals* out) {
+  simdjson::dom::object saring, signals;
+  if (object.at_key("saring").get_object().get(saring)) return false;
+  if (saring.at_key("signals").get_object().get(signals)) return false;
+  out->values.clear();
+  for (auto field : signals) {
+    double v = 0;
+    if (!field.value.get_double().get(v)) out->values.emplace_back(std::string(field.key), v);
+  }
+  std::string_view s;
+  out->language = saring.at_key("language").get_string().get(s) ? "" : std::string(s);
+  out->script = saring.at_key("language_script").get_string().get(s) ? "" : std::string(s);
+  if (saring.at_key("language_score").get_double().get(out->language_score)) {
+    out->language_score = 0;
+  }
+  return true;
+}
+
 BatchWorker::BatchWorker(const PipelineConfig& config, const std::vector<InputFile>& files,
                          const std::vector<StageContext>& contexts)
     : config_(config), files_(files) {
@@ -173,6 +193,12 @@ void BatchWorker::ProcessRecord(const InputBatch& in, const RawRecord& r, Output
     case RecordKind::kTextFile:
       ++stats.docs_in;
       stats.raw_bytes_in += r.full_length;
+      if (config_.input.from_signals) {
+        WriteError(r, raw, "missing_signals",
+                   "a .txt file has no stored signals to decide from (run without --from-signals)",
+                   out);
+        return;
+      }
       DecodeTextFile(r, raw);
       break;
   }
@@ -244,6 +270,16 @@ BatchWorker::Outcome BatchWorker::DecodeJsonLine(const RawRecord& r, std::string
   }
   members_.clear();
   ScanObjectMembers(json, &members_);
+  saring_members_.clear();
+  for (const JsonMember& m : members_) {
+    if (m.key == "saring") ScanObjectMembers(m.value, &saring_members_);
+  }
+  if (config_.input.from_signals && !ReadStoredSignals(object, &stored_)) {
+    *error_kind = "missing_signals";
+    *error = "no \"saring.signals\" object to decide from (write one with `saring signals`, or "
+             "run without --from-signals)";
+    return Outcome::kError;
+  }
   json_ = json;
   from_json_ = true;
   std::string_view id;
@@ -269,6 +305,7 @@ BatchWorker::Outcome BatchWorker::DecodeJsonLine(const RawRecord& r, std::string
   }
   doc_.Reset(id, text);
   doc_.set_invalid_utf8_replaced(replaced);
+  if (config_.input.from_signals) doc_.set_stored(&stored_);
   return Outcome::kDocument;
 }
 
@@ -280,6 +317,7 @@ void BatchWorker::DecodeTextFile(const RawRecord& r, std::string_view bytes) {
   }
   from_json_ = false;
   has_id_ = true;
+  saring_members_.clear();
   doc_.Reset(files_[r.file].path, bytes);
   doc_.set_invalid_utf8_replaced(replaced);
 }
@@ -335,6 +373,17 @@ void BatchWorker::WriteDocument(std::string* dest) {
     key("saring");
     dest->push_back('{');
     bool first_annotation = true;
+    // What the input's "saring" object held and no stage of this run set
+    // again stays (the signals `saring signals` stored, read by a later
+    // --from-signals run, survive it).
+    for (const JsonMember& m : saring_members_) {
+      bool replaced = false;
+      for (const auto& [k, v] : doc_.annotations()) replaced = replaced || m.key == k;
+      if (replaced) continue;
+      if (!first_annotation) dest->push_back(',');
+      first_annotation = false;
+      dest->append(m.member);
+    }
     for (const auto& [k, v] : doc_.annotations()) {
       if (!first_annotation) dest->push_back(',');
       first_annotation = false;

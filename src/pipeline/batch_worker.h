@@ -67,6 +67,8 @@ class BatchWorker {
   // Per-record decode state.
   std::string_view json_;            // the (possibly repaired) JSON line
   std::vector<JsonMember> members_;  // its top-level members
+  std::vector<JsonMember> saring_members_;  // the members of its "saring" object, if any
+  StoredSignals stored_;                    // read back under input.from_signals
   bool has_id_ = false;
   bool from_json_ = false;
   const std::vector<std::vector<std::string>>* url_paths_ = nullptr;  // census only

@@ -9,6 +9,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include "quality/thresholds.h"
 #include "text/ascii.h"
 #include "text/utf8.h"
 #include "util/u64_table.h"
@@ -265,19 +266,26 @@ void FineWebSignals(std::string_view text, double chars, uint64_t words,
     start = at + 1;
   }
   s.items.push_back(text.substr(start));
-  uint64_t punct = 0, short_lines = 0;
-  for (std::string_view line : s.items) {
-    for (const std::string& mark : options.line_end_marks) {
-      if (line.ends_with(mark)) {
-        ++punct;
-        break;
-      }
+  auto ends_with_any = [](std::string_view line, const std::vector<std::string>& marks) {
+    for (const std::string& mark : marks) {
+      if (line.ends_with(mark)) return true;
     }
+    return false;
+  };
+  const std::vector<std::string>& fineweb = LineEndMarks("fineweb");
+  const std::vector<std::string>& multiscript = LineEndMarks("multiscript");
+  uint64_t punct = 0, punct_fineweb = 0, punct_multiscript = 0, short_lines = 0;
+  for (std::string_view line : s.items) {
+    punct += ends_with_any(line, options.line_end_marks);
+    punct_fineweb += ends_with_any(line, fineweb);
+    punct_multiscript += ends_with_any(line, multiscript);
     short_lines += CountCodePoints(line) <= options.short_line_chars;
   }
   const double lines = double(s.items.size());
   const double newlines = lines - 1;
   q->line_punct_frac = Ratio(double(punct), lines);
+  q->line_punct_frac_fineweb = Ratio(double(punct_fineweb), lines);
+  q->line_punct_frac_multiscript = Ratio(double(punct_multiscript), lines);
   q->short_line_frac = Ratio(double(short_lines), lines);
   q->dup_line_chars_frac =
       Ratio(double(CountRepeats(s.items, &s.table, true).second), chars - newlines);

@@ -40,7 +40,11 @@
 //                                "at least two of" its eight English words)
 //   FineWeb
 //     line_punct_frac            lines (split at '\n', empty ones included)
-//                                ending in a line-end mark / lines
+//                                ending in a line-end mark / lines; also
+//                                with each built-in set of marks
+//                                (line_punct_frac_fineweb, _multiscript),
+//                                which `saring signals` stores so that a
+//                                --from-signals run may use either
 //     short_line_frac            lines of <= short_line_chars characters / lines
 //     dup_line_chars_frac        characters of repeated non-empty lines /
 //                                characters of the text without newlines
@@ -97,6 +101,7 @@ struct QualitySignals {
   double alpha_words_frac = 0;
   uint64_t stop_words = 0, distinct_stop_words = 0;
   // FineWeb
+  double line_punct_frac_fineweb = 0, line_punct_frac_multiscript = 0;  // see ComputeSignals
   double line_punct_frac = 0, short_line_frac = 0;
   double dup_line_chars_frac = 0;
   double newlines_per_word = 0;

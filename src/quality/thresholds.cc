@@ -71,6 +71,34 @@ std::vector<std::pair<const char*, double>> NamedSignals(const QualitySignals& s
   };
 }
 
+std::vector<std::pair<const char*, double>> StoredSignalValues(const QualitySignals& s) {
+  auto values = NamedSignals(s, false);
+  values.emplace_back("distinct_stop_words", double(s.distinct_stop_words));
+  values.emplace_back("line_punct_frac_fineweb", s.line_punct_frac_fineweb);
+  values.emplace_back("line_punct_frac_multiscript", s.line_punct_frac_multiscript);
+  return values;
+}
+
+bool NamedFromStored(const StoredSignals& stored, bool distinct_stop_words,
+                     const std::string& line_end_marks,
+                     std::vector<std::pair<const char*, double>>* named, std::string* missing) {
+  *named = NamedSignals(QualitySignals(), distinct_stop_words);
+  for (auto& [name, value] : *named) {
+    std::string_view key = name;
+    if (key == "stop_words" && distinct_stop_words) key = "distinct_stop_words";
+    if (key == "line_punct_frac") {
+      key = line_end_marks == "fineweb" ? "line_punct_frac_fineweb" : "line_punct_frac_multiscript";
+    }
+    const double* v = stored.Find(key);
+    if (v == nullptr) {
+      *missing = std::string(key);
+      return false;
+    }
+    value = *v;
+  }
+  return true;
+}
+
 extern const char kFineWeb2ProfilesYaml[];  // data/quality/fineweb2.yaml
 
 namespace {

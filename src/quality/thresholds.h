@@ -41,6 +41,21 @@ const std::vector<QualityRule>& PublishedRules();
 std::vector<std::pair<const char*, double>> NamedSignals(const QualitySignals& s,
                                                          bool distinct_stop_words);
 
+// What the quality stage stores under saring.signals (`annotate: true`,
+// `saring signals`): every signal of NamedSignals with stop words counted
+// by occurrence, then distinct_stop_words and the line-end share under
+// each built-in set of marks, so that a --from-signals run can apply any
+// rule settings to them.
+std::vector<std::pair<const char*, double>> StoredSignalValues(const QualitySignals& s);
+
+// The signals NamedSignals would give, read from stored ones: stop words
+// distinct or counted, line_punct_frac under `line_end_marks` (fineweb |
+// multiscript). False, with *missing set to its stored name, when a
+// needed value is not stored.
+bool NamedFromStored(const StoredSignals& stored, bool distinct_stop_words,
+                     const std::string& line_end_marks,
+                     std::vector<std::pair<const char*, double>>* named, std::string* missing);
+
 // A language's own thresholds (overriding the published ones) and stop words.
 struct LanguageProfile {
   std::map<std::string, double> thresholds;

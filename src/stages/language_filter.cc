@@ -34,30 +34,46 @@ double LanguageFilter::MinScore(const std::string& language) const {
 }
 
 void LanguageFilter::Process(Document& doc) {
+  const StoredSignals* stored = doc.stored();
+  if (stored != nullptr && !stored->language.empty()) {
+    // --from-signals: the earlier run's decision, already in the record's
+    // "saring" object; only the filters and the route apply.
+    doc.set_language(stored->language);
+    Decide(doc, stored->language, stored->language_score);
+    return;
+  }
   std::string_view sample = identifier_->Sample(doc.text());
   LanguageGuess guess = options_.paragraphs ? identifier_->IdentifyLines(
                                                   sample, options_.min_paragraph_chars, &lines_)
                                             : identifier_->Identify(sample);
   const std::string& language = guess.tag.language;
   std::string script = guess.tag.script.empty() ? DominantScript(sample) : guess.tag.script;
+  // The score is decided on as it is stored (4 decimals), so that a later
+  // --from-signals run decides the same.
+  const double score = std::round(guess.score * 1e4) / 1e4;
   doc.AnnotateString("language", language);
   doc.set_language(language);
-  doc.Annotate("language_score", std::round(guess.score * 1e4) / 1e4);
+  doc.Annotate("language_score", score);
   if (!script.empty()) doc.AnnotateString("language_script", script);
   if (options_.paragraphs) AnnotateShares(doc, sample, language);
+  Decide(doc, language, score);
+}
+
+// Counts, routes, and applies the keep-list and the minimum score.
+void LanguageFilter::Decide(Document& doc, const std::string& language, double score) {
   Count("docs_" + language, 1);
   if (options_.route) doc.set_route(SafeRoute(language));
   if (!options_.keep.empty() && options_.keep.count(language) == 0) {
     doc.Remove("language", "not_kept",
-               fmt::format("language: {} not in keep list (score {:.2f})", language, guess.score));
+               fmt::format("language: {} not in keep list (score {:.2f})", language, score));
     return;
   }
   const double min_score = MinScore(language);
-  if (guess.score < min_score) {
+  if (score < min_score) {
     // As many decimals as the threshold has (FineWeb-2's 0.685), at least 2.
     const int decimals = std::fabs(min_score * 100 - std::round(min_score * 100)) < 1e-9 ? 2 : 3;
     doc.Remove("language", "low_score",
-               fmt::format("language: {} score {:.{}f} < {:.{}f}", language, guess.score, decimals,
+               fmt::format("language: {} score {:.{}f} < {:.{}f}", language, score, decimals,
                            min_score, decimals));
   }
 }

@@ -64,6 +64,7 @@ class LanguageFilter : public Stage {
 
  private:
   void AnnotateShares(Document& doc, std::string_view sample, const std::string& language);
+  void Decide(Document& doc, const std::string& language, double score);
   double MinScore(const std::string& language) const;
 
   LanguageFilterOptions options_;

@@ -55,6 +55,9 @@ int Decimals(double threshold) {
 
 std::string Number(double v, int decimals) { return fmt::format("{:.{}f}", v, decimals); }
 
+// Signals are stored, and compared, with 6 decimals.
+double Rounded(double v) { return std::round(v * 1e6) / 1e6; }
+
 double SignalOf(const std::vector<std::pair<const char*, double>>& named, const char* name) {
   for (const auto& [n, v] : named) {
     if (std::string_view(n) == name) return v;
@@ -79,19 +82,23 @@ void QualityFilter::Process(Document& doc) {
   } else {
     signal_options_.stop_words = GopherStopWords();
   }
-  ComputeSignals(doc, signal_options_, &signals_);
-  const auto named = NamedSignals(signals_, options_.stop_words_distinct);
-  if (options_.annotate) {
-    std::string json = "{";
-    for (const auto& [name, value] : named) {
-      if (json.size() > 1) json += ',';
-      AppendJsonString(&json, name);
-      json += ':';
-      AppendJsonNumber(&json, std::round(value * 1e6) / 1e6);
+  std::vector<std::pair<const char*, double>> named;
+  if (doc.stored() != nullptr) {
+    std::string missing;
+    if (!NamedFromStored(*doc.stored(), options_.stop_words_distinct, options_.line_end_marks,
+                         &named, &missing)) {
+      doc.Remove("quality", "missing_signal",
+                 "quality: signal " + missing + " is not in the stored saring.signals");
+      return;
     }
-    json += '}';
-    doc.AnnotateJson("signals", std::move(json));
+  } else {
+    ComputeSignals(doc, signal_options_, &signals_);
+    named = NamedSignals(signals_, options_.stop_words_distinct);
+    if (options_.annotate) Annotate(doc);
   }
+  // Decided on as stored (6 decimals), so that a --from-signals run decides
+  // the same as this one.
+  for (auto& [name, value] : named) value = Rounded(value);
   for (const std::string& group : options_.rules) {
     for (const QualityRule& rule : PublishedRules()) {
       if (rule.group != group) continue;
@@ -108,6 +115,18 @@ void QualityFilter::Process(Document& doc) {
       if (Check(doc, rule, profile, named)) return;
     }
   }
+}
+
+void QualityFilter::Annotate(Document& doc) const {
+  std::string json = "{";
+  for (const auto& [name, value] : StoredSignalValues(signals_)) {
+    if (json.size() > 1) json += ',';
+    AppendJsonString(&json, name);
+    json += ':';
+    AppendJsonNumber(&json, Rounded(value));
+  }
+  json += '}';
+  doc.AnnotateJson("signals", std::move(json));
 }
 
 // Removes `doc` and returns true when it fails `rule`.

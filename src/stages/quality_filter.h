@@ -11,6 +11,13 @@
 //       line_end_marks: multiscript  # or fineweb: . ' " ! ? only
 //       annotate: false            # every signal under saring.signals
 //
+// Under input.from_signals (`saring clean --from-signals`) the signals are
+// not computed: they are read from the record's saring.signals, as a
+// quality stage with `annotate: true` (the `signals` preset) stored them,
+// and the rules apply to them the same way. A rule whose signal is not
+// stored removes the document ("quality: signal X is not in the stored
+// saring.signals").
+//
 // Groups run in the order `rules` lists them, each group's rules in
 // datatrove's order, and the first failure decides; the reason
 // names the group, the signal, its value and the threshold:
@@ -70,6 +77,7 @@ class QualityFilter : public Stage {
   void Process(Document& doc) override;
 
  private:
+  void Annotate(Document& doc) const;
   bool Check(Document& doc, const QualityRule& rule, const LanguageProfile* profile,
              const std::vector<std::pair<const char*, double>>& named) const;
 

@@ -148,7 +148,13 @@ TEST(QualityFilterTest, AnnotatesEverySignal) {
   const std::string& json = doc.annotations()[0].second;
   EXPECT_NE(json.find("\"dup_line_frac\":0.25,"), std::string::npos) << json;
   EXPECT_NE(json.find("\"words\":4,"), std::string::npos) << json;
-  EXPECT_NE(json.find("\"newlines_per_word\":0.75}"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"newlines_per_word\":0.75,"), std::string::npos) << json;
+  // What --from-signals needs beyond the rules' own: both stop-word counts
+  // and the line-end share under each set of marks.
+  EXPECT_NE(json.find("\"distinct_stop_words\":0,\"line_punct_frac_fineweb\":0,"
+                      "\"line_punct_frac_multiscript\":0}"),
+            std::string::npos)
+      << json;
 }
 
 TEST(QualityFilterTest, UnknownNamesAreErrorsWithASuggestion) {
