@@ -2,6 +2,7 @@
 //
 //   build/bench/repair_bench --corpus FILE [--preset default]
 //       [--stages repeats,boilerplate,common_lines,pii] [--runs 5] [--max-bytes 256M]
+//       [--languages]
 //
 // Loads up to --max-bytes of documents (JSONL, .gz/.zst) into memory, then
 // runs the named stages of the preset (same settings) over every
@@ -10,7 +11,9 @@
 // removal. Prints, as medians over runs: MB/s of text per core for all the
 // stages together and for each one, documents/s, and the peak RSS. Input,
 // parsing and output are not timed: `saring_bench` measures the whole
-// pipeline.
+// pipeline. --languages first runs the preset's language stage once over
+// every document, untimed, so that the timed stages see each document's
+// language (the quality stage's per-language thresholds and stop words).
 
 #include <simdjson.h>
 #include <sys/resource.h>
@@ -88,6 +91,7 @@ Status RunCensus(const saring::StageConfig& config, const std::vector<Text>& tex
 
 int main(int argc, char** argv) {
   std::string corpus, stage_list = "repeats,boilerplate,common_lines,pii", preset = "default";
+  bool languages = false;
   int runs = 5;
   uint64_t max_bytes = 256ull << 20;
   for (int i = 1; i < argc; ++i) {
@@ -97,6 +101,8 @@ int main(int argc, char** argv) {
       corpus = argv[++i];
     else if (a == "--stages")
       stage_list = argv[++i];
+    else if (a == "--languages")
+      languages = true;
     else if (a == "--preset")
       preset = argv[++i];
     else if (a == "--runs")
@@ -110,7 +116,7 @@ int main(int argc, char** argv) {
   if (corpus.empty())
     return Fail(
         "usage: repair_bench --corpus FILE [--preset default] [--stages a,b] [--runs N] "
-        "[--max-bytes 256M]");
+        "[--max-bytes 256M] [--languages]");
 
   saring::PipelineConfig config;
   Status s = saring::LoadPreset(preset, &config);
@@ -138,6 +144,22 @@ int main(int argc, char** argv) {
   uint64_t text_bytes = 0;
   for (const Text& t : texts) text_bytes += t.text.size();
 
+  std::vector<std::string> language_of(texts.size());
+  if (languages) {
+    auto it = std::find_if(config.stages.begin(), config.stages.end(),
+                           [](const saring::StageConfig& c) { return c.type == "language"; });
+    if (it == config.stages.end()) return Fail("preset " + preset + " has no language stage");
+    std::unique_ptr<saring::Stage> language;
+    s = saring::CreateStage(*it, &language);
+    if (!s.ok()) return Fail(s.ToString());
+    saring::Document d;
+    for (size_t i = 0; i < texts.size(); ++i) {
+      d.Reset("bench", texts[i].text);
+      language->Process(d);
+      language_of[i] = d.language();
+    }
+  }
+
   std::vector<double> total_s;
   std::vector<std::vector<double>> per_stage_s(stages.size());
   saring::Document doc;
@@ -150,8 +172,10 @@ int main(int argc, char** argv) {
       if (!s.ok()) return Fail(s.ToString());
       stage_s[k] += static_cast<double>(saring::NowNs() - t0) / 1e9;
     }
-    for (const Text& t : texts) {
+    for (size_t i = 0; i < texts.size(); ++i) {
+      const Text& t = texts[i];
       doc.Reset("bench", t.text);
+      doc.set_language(language_of[i]);
       for (size_t k = 0; k < stages.size() && !doc.removed(); ++k) {
         uint64_t t0 = saring::NowNs();
         stages[k]->Process(doc);

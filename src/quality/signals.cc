@@ -53,13 +53,17 @@ struct WordStream {
   std::vector<uint64_t> tight_at;  // byte offsets, size words + 1
   std::vector<uint64_t> sequence;  // size words + 1
   std::vector<uint64_t> chars_at;  // code points before word i
+  std::vector<uint64_t> word;      // each word's own hash (its bytes), size words
   std::vector<uint64_t> powers;    // kBase^k, grown on demand
 
   size_t size() const { return chars_at.size() - 1; }
-  uint64_t Power(uint64_t k) {
-    while (powers.size() <= k) powers.push_back(powers.empty() ? 1 : MulMod(powers.back(), kBase));
-    return powers[k];
+  // kBase^0 .. kBase^k available: HashWords grows them once per document
+  // to the longest span the n-gram passes ask for.
+  void GrowPowers(uint64_t k) {
+    if (powers.empty()) powers.push_back(1);
+    while (powers.size() <= k) powers.push_back(MulMod(powers.back(), kBase));
   }
+  uint64_t Power(uint64_t k) const { return powers[k]; }
   // Words [i, j) as concatenated bytes ("".join).
   uint64_t Tight(size_t i, size_t j) {
     return AddMod(tight[j], kMod - MulMod(tight[i], Power(tight_at[j] - tight_at[i])));
@@ -76,27 +80,28 @@ struct Scratch {
   std::vector<std::string_view> items;
   std::vector<uint32_t> counts;
   std::vector<uint32_t> lengths;
+  std::vector<uint32_t> ids;       // per position: its n-gram's index in counts
+  std::vector<uint8_t> repeated;   // per position: its n-gram occurs twice or more
+  std::vector<uint8_t> previous;   // `repeated` of the pass before
   U64Table table;
 };
+
+constexpr uint32_t kNoId = UINT32_MAX;
 
 
 // Splits `text` at runs of at least `min_run` newlines (1: lines as
 // re.split("\n+"), 2: paragraphs as re.split("\n{2,}")).
 void SplitAtNewlineRuns(std::string_view text, size_t min_run, std::vector<std::string_view>* out) {
   out->clear();
-  size_t start = 0, i = 0;
-  while (i < text.size()) {
-    if (text[i] != '\n') {
-      ++i;
-      continue;
-    }
+  size_t start = 0;
+  for (size_t i = text.find('\n'); i != std::string_view::npos;) {
     size_t run = i;
     while (run < text.size() && text[run] == '\n') ++run;
     if (run - i >= min_run) {
       out->push_back(text.substr(start, i - start));
       start = run;
     }
-    i = run;
+    i = text.find('\n', run);
   }
   out->push_back(text.substr(start));
 }
@@ -120,31 +125,78 @@ std::pair<uint64_t, uint64_t> CountRepeats(const std::vector<std::string_view>& 
 
 double Ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
 
-void HashWords(const std::vector<std::string_view>& words, WordStream* out) {
-  for (auto* v : {&out->tight, &out->tight_at, &out->sequence, &out->chars_at}) v->assign(1, 0);
-  uint64_t tight = 0;
-  for (std::string_view w : words) {
-    const uint64_t before = tight;
-    for (unsigned char c : w) tight = AddMod(MulMod(tight, kBase), c + 1);
-    const uint64_t word = AddMod(tight, kMod - MulMod(before, out->Power(w.size())));
-    out->tight.push_back(tight);
-    out->tight_at.push_back(out->tight_at.back() + w.size());
-    out->sequence.push_back(AddMod(MulMod(out->sequence.back(), kBase), AddMod(word, 1)));
-    out->chars_at.push_back(out->chars_at.back() + CountCodePoints(w));
-  }
+// The hash HashWords gives a word made of `bytes`.
+uint64_t BytesHash(std::string_view bytes) {
+  uint64_t h = 0;
+  for (unsigned char c : bytes) h = AddMod(MulMod(h, kBase), c + 1);
+  return h;
 }
+
+// The longest n-gram the passes hash, in words.
+constexpr size_t kMaxNgram = 10;
+
+void HashWords(const std::vector<std::string_view>& words, WordStream* out) {
+  const size_t n = words.size();
+  for (auto* v : {&out->tight, &out->tight_at, &out->sequence, &out->chars_at}) v->resize(n + 1);
+  out->word.resize(n);
+  out->tight[0] = out->tight_at[0] = out->sequence[0] = out->chars_at[0] = 0;
+  size_t longest_word = 0;
+  for (std::string_view w : words) longest_word = std::max(longest_word, w.size());
+  out->GrowPowers(longest_word);
+  uint64_t tight = 0, sequence = 0, bytes = 0, chars = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view w = words[i];
+    const uint64_t before = tight;
+    for (unsigned char c : w) {
+      tight = AddMod(MulMod(tight, kBase), c + 1);
+      chars += (c & 0xC0) != 0x80;  // code points: bytes that start one
+    }
+    const uint64_t word = AddMod(tight, kMod - MulMod(before, out->Power(w.size())));
+    sequence = AddMod(MulMod(sequence, kBase), AddMod(word, 1));
+    bytes += w.size();
+    out->word[i] = word;
+    out->tight[i + 1] = tight;
+    out->tight_at[i + 1] = bytes;
+    out->sequence[i + 1] = sequence;
+    out->chars_at[i + 1] = chars;
+  }
+  // Tight(i, j) needs kBase to the power of its bytes; Sequence(i, j) of j - i.
+  uint64_t longest_span = kMaxNgram;
+  for (size_t i = 0; i + kMaxNgram <= n; ++i) {
+    longest_span = std::max(longest_span, out->tight_at[i + kMaxNgram] - out->tight_at[i]);
+  }
+  if (n < kMaxNgram) longest_span = std::max(longest_span, bytes);
+  out->GrowPowers(longest_span);
+}
+
+// Design: the nine n-gram passes (top 2-, 3-, 4-grams, repeated 5- to
+// 10-grams) were most of the signals' cost. An n-gram that occurs once in
+// the document can never be a repeat, and every n-gram that starts with it
+// is unique too. So the top 3- and 4-gram passes look only at the
+// positions whose (n-1)-gram the pass before found repeated (`repeated`),
+// and the repeated 5..10-gram passes only at those whose 5-gram repeats
+// (one counting pass): the others are decided without a table. On prose
+// few positions stay, and those passes cost little.
 
 // The most frequent n-gram's characters (words joined by spaces) times its
 // count; on a tie the n-gram seen first, as Python's Counter.most_common.
-uint64_t TopNgramChars(WordStream& w, size_t n, Scratch& s) {
+// Looks at every position when `all_positions`, else at those the previous
+// pass found repeated (see above); leaves this pass's in s.repeated.
+uint64_t TopNgramChars(WordStream& w, size_t n, Scratch& s, bool all_positions) {
+  s.previous.swap(s.repeated);
+  s.repeated.clear();
   if (w.size() < n) return 0;
   const size_t grams = w.size() - n + 1;
-  s.table.Reset(grams);
+  s.repeated.assign(grams, 0);
+  s.ids.assign(grams, kNoId);
   s.counts.clear();
   s.lengths.clear();
+  s.table.Reset(all_positions ? grams : grams / 4);
   for (size_t i = 0; i < grams; ++i) {
+    if (!all_positions && !s.previous[i]) continue;  // a unique (n-1)-gram starts here
     auto [index, inserted] =
         s.table.FindOrInsert(Mix(w.Sequence(i, i + n)), static_cast<uint32_t>(s.counts.size()));
+    s.ids[i] = *index;
     if (inserted) {
       s.counts.push_back(1);
       s.lengths.push_back(static_cast<uint32_t>(w.Chars(i, i + n) + n - 1));
@@ -156,18 +208,52 @@ uint64_t TopNgramChars(WordStream& w, size_t n, Scratch& s) {
   for (size_t i = 1; i < s.counts.size(); ++i) {
     if (s.counts[i] > s.counts[best]) best = i;
   }
+  for (size_t i = 0; i < grams; ++i) s.repeated[i] = s.ids[i] != kNoId && s.counts[s.ids[i]] > 1;
+  // Every n-gram once: the first one is the most frequent.
+  if (s.counts.empty() || s.counts[best] == 1) return w.Chars(0, n) + n - 1;
   return uint64_t(s.counts[best]) * s.lengths[best];
 }
 
+// Positions whose tight 5-gram (words joined without a space) occurs twice
+// or more, into s.repeated: what the repeated n-gram passes look at.
+void MarkRepeatedTight5(WordStream& w, Scratch& s) {
+  constexpr size_t n = 5;
+  s.repeated.clear();
+  if (w.size() < n) return;
+  const size_t grams = w.size() - n + 1;
+  s.ids.resize(grams);
+  s.counts.clear();
+  s.table.Reset(grams);
+  for (size_t i = 0; i < grams; ++i) {
+    auto [index, inserted] =
+        s.table.FindOrInsert(Mix(w.Tight(i, i + n)), static_cast<uint32_t>(s.counts.size()));
+    if (inserted) s.counts.push_back(0);
+    ++s.counts[*index];
+    s.ids[i] = *index;
+  }
+  s.repeated.resize(grams);
+  for (size_t i = 0; i < grams; ++i) s.repeated[i] = s.counts[s.ids[i]] > 1;
+}
+
 // datatrove's find_all_duplicate: characters of n-grams (words joined
-// without a space) seen before, jumping past each repeat.
-uint64_t RepeatedNgramChars(WordStream& w, size_t n, Scratch& s) {
+// without a space) seen before, jumping past each repeat. Only positions
+// whose 5-gram repeats (`repeated5`) are looked up: an n-gram starting
+// anywhere else is unique, neither a repeat nor the first copy of one --
+// exactly so for n = 5; for n = 6..10 as long as equal bytes are cut into
+// the same words, so that datatrove would count an n-gram whose bytes
+// recur with other word breaks inside its first five words ("abc d e f g
+// h" / "a b c d e fgh") and saring does not. On the Common Crawl sample no
+// value changed (bench/README.md).
+uint64_t RepeatedNgramChars(WordStream& w, size_t n, const std::vector<uint8_t>& repeated5,
+                            Scratch& s) {
   if (w.size() < n) return 0;
-  s.table.Reset(w.size());
+  s.table.Reset(w.size() / 4);
   uint64_t repeated = 0;
   size_t i = 0;
   while (i + n <= w.size()) {
-    if (!s.table.FindOrInsert(Mix(w.Tight(i, i + n)), 0).second) {
+    if (!repeated5[i]) {
+      ++i;
+    } else if (!s.table.FindOrInsert(Mix(w.Tight(i, i + n)), 0).second) {
       repeated += w.Chars(i, i + n);
       i += n;
     } else {
@@ -209,10 +295,13 @@ void GopherRepetition(std::string_view text, double chars, WordStream& words, Sc
   q->dup_line_frac = Ratio(double(lines), double(s.items.size()));
   q->dup_line_char_frac = Ratio(double(line_chars), chars);
   for (size_t n = 2; n <= 4; ++n) {
-    q->top_ngram_char_frac[n - 2] = Ratio(double(TopNgramChars(words, n, s)), chars);
+    q->top_ngram_char_frac[n - 2] = Ratio(double(TopNgramChars(words, n, s, n == 2)), chars);
   }
+  MarkRepeatedTight5(words, s);
+  if (s.repeated.empty()) return;  // fewer than 5 words
   for (size_t n = 5; n <= 10; ++n) {
-    q->dup_ngram_char_frac[n - 5] = Ratio(double(RepeatedNgramChars(words, n, s)), chars);
+    q->dup_ngram_char_frac[n - 5] =
+        Ratio(double(RepeatedNgramChars(words, n, s.repeated, s)), chars);
   }
 }
 
@@ -241,12 +330,21 @@ void GopherQuality(const Document& doc, const SignalOptions& options, const Word
   q->ellipsis_lines_frac = Ratio(double(ellipses), lines);
   std::vector<bool> seen(options.stop_words.size(), false);
   q->stop_words = q->distinct_stop_words = 0;
-  for (std::string_view w : words) {
+  // Whole words are matched by their hash first (HashWords computed it):
+  // comparing every word with every stop word was a tenth of this pass.
+  uint64_t stop_hash[64];
+  const size_t hashed_stops = std::min<size_t>(options.stop_words.size(), 64);
+  for (size_t k = 0; k < hashed_stops; ++k) stop_hash[k] = BytesHash(options.stop_words[k]);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words[i];
     for (size_t k = 0; k < options.stop_words.size(); ++k) {
       const std::string& stop = options.stop_words[k];
-      const bool match = options.stop_words_as_suffixes
-                             ? w.size() > stop.size() && w.ends_with(stop)
-                             : w == stop;
+      bool match;
+      if (options.stop_words_as_suffixes) {
+        match = w.size() > stop.size() && w.ends_with(stop);
+      } else {
+        match = (k >= hashed_stops || hashed.word[i] == stop_hash[k]) && w == stop;
+      }
       if (!match) continue;
       ++q->stop_words;
       if (!seen[k]) ++q->distinct_stop_words;
