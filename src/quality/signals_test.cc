@@ -111,6 +111,11 @@ TEST(SignalsTest, DuplicatedNgramsJumpPastARepeat) {
   // and "a bc d e f" are the same 5-gram "abcdef" (6 characters of 21).
   s = Signals("ab c d e f a bc d e f");
   EXPECT_NEAR(s.dup_ngram_char_frac[0], 6.0 / 21, 1e-9);
+  // The same with words of four bytes and more (hashed four bytes a step):
+  // "abcde fghij klm nop qrs" and "abc defghij klmno pq rs" are both
+  // "abcdefghijklmnopqrs", 19 of the text's 47 characters.
+  s = Signals("abcde fghij klm nop qrs abc defghij klmno pq rs");
+  EXPECT_NEAR(s.dup_ngram_char_frac[0], 19.0 / 47, 1e-9);
 }
 
 // Four lines, 13 words: The cat sat with the dog / tag more / 42 and 7 /
