@@ -157,6 +157,85 @@ TEST(QualityFilterTest, AnnotatesEverySignal) {
       << json;
 }
 
+// Every rule alone (all the others disabled) on a document made to fail
+// it, published English values, worked by hand. Characters are code points
+// of the text, newlines included; lines split at '\n'.
+TEST(QualityFilterTest, EveryRuleByHand) {
+  const std::string tenfold = "a b c d e f g h i j";
+  struct Case {
+    const char* threshold;
+    std::string text;
+    const char* reason;
+  } cases[] = {
+      // 3 paragraphs, "a b c" repeats: 1/3; its 5 characters of 19.
+      {"dup_para_frac", "a b c\n\na b c\n\nd e f", "gopher_repetition: dup_para_frac 0.33 > 0.30"},
+      {"dup_para_char_frac", "a b c\n\na b c\n\nd e f",
+       "gopher_repetition: dup_para_char_frac 0.26 > 0.20"},
+      // 3 lines, "x1" repeats: 1/3; 2 characters of 8.
+      {"dup_line_frac", "x1\nx2\nx1", "gopher_repetition: dup_line_frac 0.33 > 0.30"},
+      {"dup_line_char_frac", "x1\nx2\nx1", "gopher_repetition: dup_line_char_frac 0.25 > 0.20"},
+      // The one n-gram is the whole text.
+      {"top_2gram_char_frac", "ab cd", "gopher_repetition: top_2gram_char_frac 1 > 0.20"},
+      {"top_3gram_char_frac", "ab cd ef", "gopher_repetition: top_3gram_char_frac 1 > 0.18"},
+      {"top_4gram_char_frac", "ab cd ef gh", "gopher_repetition: top_4gram_char_frac 1 > 0.16"},
+      // n one-letter words twice: the second n-gram repeats, n characters
+      // of 4n - 1.
+      {"dup_5gram_char_frac", "a b c d e a b c d e",
+       "gopher_repetition: dup_5gram_char_frac 0.26 > 0.15"},  // 5/19
+      {"dup_6gram_char_frac", "a b c d e f a b c d e f",
+       "gopher_repetition: dup_6gram_char_frac 0.26 > 0.14"},  // 6/23
+      {"dup_7gram_char_frac", "a b c d e f g a b c d e f g",
+       "gopher_repetition: dup_7gram_char_frac 0.26 > 0.13"},  // 7/27
+      {"dup_8gram_char_frac", "a b c d e f g h a b c d e f g h",
+       "gopher_repetition: dup_8gram_char_frac 0.26 > 0.12"},  // 8/31
+      {"dup_9gram_char_frac", "a b c d e f g h i a b c d e f g h i",
+       "gopher_repetition: dup_9gram_char_frac 0.26 > 0.11"},  // 9/35
+      {"dup_10gram_char_frac", tenfold + " " + tenfold,
+       "gopher_repetition: dup_10gram_char_frac 0.26 > 0.10"},  // 10/39
+      {"min_words", "ab cd", "gopher_quality: words 2 < 50"},
+      {"max_words", [] {
+         std::string t;
+         for (int i = 0; i <= 100000; ++i) t += "a ";
+         return t;
+       }(),
+       "gopher_quality: words 100001 > 100000"},
+      {"min_mean_word_length", "ab cd", "gopher_quality: mean_word_length 2 < 3"},
+      // Text without spaces: one word of 33 letters.
+      {"max_mean_word_length", "abcdefghijklmnopqrstuvwxyzabcdefg",
+       "gopher_quality: mean_word_length 33 > 10"},
+      // '#' is not part of a word: 2 hashes, 2 words.
+      {"hash_word_ratio", "#a #b", "gopher_quality: hash_word_ratio 1 > 0.10"},
+      {"ellipsis_word_ratio", "a... b...", "gopher_quality: ellipsis_word_ratio 1 > 0.10"},
+      {"bullet_lines_frac", "- a\n- b", "gopher_quality: bullet_lines_frac 1 > 0.90"},
+      {"ellipsis_lines_frac", "a...\nb", "gopher_quality: ellipsis_lines_frac 0.50 > 0.30"},
+      {"min_alpha_words_frac", "12 34 ab", "gopher_quality: alpha_words_frac 0.33 < 0.80"},
+      {"min_stop_words", "ab cd", "gopher_quality: stop_words 0 < 2"},
+      {"min_line_punct_frac", "ab\ncd", "fineweb: line_punct_frac 0 <= 0.12"},
+      {"short_line_frac", "ab.", "fineweb: short_line_frac 1 >= 0.67"},
+      // "ab." repeats: 3 of the 6 characters without newlines.
+      {"dup_line_chars_frac", "ab.\nab.", "fineweb: dup_line_chars_frac 0.50 >= 0.01"},
+      {"newlines_per_word", "a.\nb.\nc.", "fineweb: newlines_per_word 0.67 > 0.30"},  // 2/3
+  };
+  ASSERT_EQ(std::size(cases), PublishedRules().size());
+  for (const Case& c : cases) {
+    std::string disable;
+    for (const QualityRule& r : PublishedRules()) {
+      if (std::string_view(r.threshold) == c.threshold) continue;
+      disable += (disable.empty() ? "" : ", ") + std::string(r.threshold);
+    }
+    auto stage = MakeStage("{rules: [gopher_repetition, gopher_quality, fineweb], "
+                           "per_language: false, line_end_marks: fineweb, disable: [" +
+                           disable + "]}");
+    Document doc = Doc(c.text, "en");
+    stage->Process(doc);
+    ASSERT_TRUE(doc.removed()) << c.threshold;
+    EXPECT_EQ(doc.removal().reason, c.reason) << c.threshold;
+    EXPECT_EQ(doc.removal().rule,
+              std::string(std::string_view(c.reason).substr(0, std::string_view(c.reason).find(':'))) +
+                  "." + c.threshold);
+  }
+}
+
 TEST(QualityFilterTest, UnknownNamesAreErrorsWithASuggestion) {
   std::unique_ptr<Stage> stage;
   Status s = CreateQualityFilter(YAML::Load("{rules: [gopher_repetitoin]}"), &stage);
