@@ -24,8 +24,8 @@ namespace {
 // multiplication whatever n is, and no string is built. The same bytes give
 // the same hash however they are cut into words, which is what datatrove's
 // "".join(words) comparison means. Its " ".join comparison is a comparison
-// of word sequences (words hold no spaces), read off a second prefix hash
-// over the words' own hashes.
+// of word sequences (words hold no spaces), keyed by the words' own hashes
+// (WordStream::SequenceKey).
 constexpr uint64_t kMod = (uint64_t(1) << 61) - 1;
 constexpr uint64_t kBase = 0x1F3D5B79A2C4E6F1ull % kMod;
 
@@ -46,13 +46,11 @@ inline uint64_t Mix(uint64_t x) {
   return x;
 }
 
-// Prefix hashes of the words: over their concatenated bytes (`tight`), and
-// over the sequence of word hashes (`sequence`), with the character count
-// before each word.
+// Prefix hashes of the words' concatenated bytes (`tight`), each word's own
+// hash, and the character count before each word.
 struct WordStream {
   std::vector<uint64_t> tight;     // size words + 1
   std::vector<uint64_t> tight_at;  // byte offsets, size words + 1
-  std::vector<uint64_t> sequence;  // size words + 1
   std::vector<uint64_t> chars_at;  // code points before word i
   std::vector<uint64_t> word;      // each word's own hash (its bytes), size words
   std::vector<uint64_t> powers;    // kBase^k, grown on demand
@@ -69,9 +67,13 @@ struct WordStream {
   uint64_t Tight(size_t i, size_t j) {
     return AddMod(tight[j], kMod - MulMod(tight[i], Power(tight_at[j] - tight_at[i])));
   }
-  // Words [i, j) as a sequence (" ".join).
-  uint64_t Sequence(size_t i, size_t j) {
-    return AddMod(sequence[j], kMod - MulMod(sequence[i], Power(j - i)));
+  // Words [i, i + n) as a sequence (" ".join), a table key: the words'
+  // own hashes chained by a 64-bit multiply-mix (no modular arithmetic;
+  // distinct sequences of one document collide with odds of about 2^-64).
+  uint64_t SequenceKey(size_t i, size_t n) const {
+    uint64_t k = word[i];
+    for (size_t t = 1; t < n; ++t) k = (k ^ (k >> 29)) * 0x9E3779B97F4A7C15ull + word[i + t];
+    return Mix(k);
   }
   uint64_t Chars(size_t i, size_t j) const { return chars_at[j] - chars_at[i]; }
 };
@@ -177,26 +179,24 @@ constexpr size_t kMaxNgram = 10;
 
 void HashWords(const std::vector<std::string_view>& words, WordStream* out) {
   const size_t n = words.size();
-  for (auto* v : {&out->tight, &out->tight_at, &out->sequence, &out->chars_at}) v->resize(n + 1);
+  for (auto* v : {&out->tight, &out->tight_at, &out->chars_at}) v->resize(n + 1);
   out->word.resize(n);
-  out->tight[0] = out->tight_at[0] = out->sequence[0] = out->chars_at[0] = 0;
+  out->tight[0] = out->tight_at[0] = out->chars_at[0] = 0;
   size_t longest_word = 0;
   for (std::string_view w : words) longest_word = std::max(longest_word, w.size());
   out->GrowPowers(longest_word);
-  uint64_t tight = 0, sequence = 0, bytes = 0, chars = 0;
+  uint64_t tight = 0, bytes = 0, chars = 0;
   for (size_t i = 0; i < n; ++i) {
     const std::string_view w = words[i];
     const uint64_t word = BytesHash(w, &chars);
     tight = AddMod(MulMod(tight, out->Power(w.size())), word);
-    sequence = AddMod(MulMod(sequence, kBase), AddMod(word, 1));
     bytes += w.size();
     out->word[i] = word;
     out->tight[i + 1] = tight;
     out->tight_at[i + 1] = bytes;
-    out->sequence[i + 1] = sequence;
     out->chars_at[i + 1] = chars;
   }
-  // Tight(i, j) needs kBase to the power of its bytes; Sequence(i, j) of j - i.
+  // Tight(i, j) needs kBase to the power of its bytes.
   uint64_t longest_span = kMaxNgram;
   for (size_t i = 0; i + kMaxNgram <= n; ++i) {
     longest_span = std::max(longest_span, out->tight_at[i + kMaxNgram] - out->tight_at[i]);
@@ -231,7 +231,7 @@ uint64_t TopNgramChars(WordStream& w, size_t n, Scratch& s, bool all_positions) 
   for (size_t i = 0; i < grams; ++i) {
     if (!all_positions && !s.previous[i]) continue;  // a unique (n-1)-gram starts here
     auto [index, inserted] =
-        s.table.FindOrInsert(Mix(w.Sequence(i, i + n)), static_cast<uint32_t>(s.counts.size()));
+        s.table.FindOrInsert(w.SequenceKey(i, n), static_cast<uint32_t>(s.counts.size()));
     s.ids[i] = *index;
     if (inserted) {
       s.counts.push_back(1);
