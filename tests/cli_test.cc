@@ -118,10 +118,40 @@ TEST(CliTest, SignalsKeepsEveryDocumentWithItsSignals) {
       << r.output;
 }
 
+// `saring dedup`: the same page twice, the second removed naming the first;
+// from standard input there is no first pass, so nothing is removed and the
+// run says why.
+TEST(CliTest, DedupRemovesTheSecondCopyButNotFromStdin) {
+  testing::TempDir dir;
+  const std::string page =
+      "{\"id\":\"ID\",\"text\":\"Harga beras di pasar tradisional naik sekitar sepuluh persen "
+      "dalam sebulan terakhir menurut para pedagang.\"}\n";
+  std::string corpus = page;
+  corpus.replace(corpus.find("ID"), 2, "first");
+  std::string copy = page;
+  copy.replace(copy.find("ID"), 2, "second");
+  testing::WriteFile(dir.Join("in.jsonl"), corpus + copy);
+  Result r = RunShell(kSaring + " dedup " + dir.Join("in.jsonl") + " -o " + dir.Join("out") +
+                      " --compression none");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("accounting: in 2 = kept 1 + removed 1 + errors 0: ok"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(testing::ReadFile(dir.Join("out/removed/part-00000.jsonl"))
+                .find("\"removed_reason\":\"dedup: exact duplicate of first\""),
+            std::string::npos);
+  r = RunShell("cat " + dir.Join("in.jsonl") + " | " + kSaring + " dedup - -o " +
+               dir.Join("stdin") + " -q");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(r.output,
+            "saring: dedup: standard input can be read only once, and dedup needs a first pass; "
+            "no duplicates were removed (give the input as a file to use it)\n");
+}
+
 TEST(CliTest, ConfigShowAndList) {
   Result r = RunShell(kSaring + " config list");
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.output, "default\ngopher\nc4\nfineweb\nfineweb2\nsignals\npassthrough\n");
+  EXPECT_EQ(r.output, "default\ngopher\nc4\nfineweb\nfineweb2\nsignals\ndedup\npassthrough\n");
   r = RunShell(kSaring + " config show default");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.output.find("min_chars: 100"), std::string::npos) << r.output;

@@ -114,6 +114,12 @@ class Document {
   // ran. Later stages read it (the quality stage picks its thresholds).
   void set_language(std::string language) { language_ = std::move(language); }
   const std::string& language() const { return language_; }
+  // Where the document is in the input: its batch's sequence number and its
+  // record's index there (see dedup/dedup_index.h); the same in every pass
+  // over the same input.
+  void set_position(uint64_t position) { position_ = position; }
+  uint64_t position() const { return position_; }
+
   // Set by the reader under --from-signals (see StoredSignals); nullptr
   // otherwise.
   void set_stored(const StoredSignals* stored) { stored_ = stored; }
@@ -143,6 +149,7 @@ class Document {
   std::string route_;
   std::string language_;
   const StoredSignals* stored_ = nullptr;
+  uint64_t position_ = 0;
   std::optional<Removal> removal_;
 
   mutable bool lines_ready_ = false;

@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -14,6 +15,8 @@
 
 #include <CLI/CLI.hpp>
 
+
+#include "dedup/minhash.h"
 #include "lang/lid_eval.h"
 #include "saring/clean.h"
 #include "saring/config.h"
@@ -49,7 +52,26 @@ struct CleanFlags {
   bool quiet = false;
   bool no_progress = false;
   bool from_signals = false;
+  double threshold = 0;  // dedup: choose bands x rows for it
+  int max_hashes = 112;
 };
+
+// `saring dedup --threshold T`: the bands x rows that make the fewest errors
+// around T within the hash budget (ChooseBandsForThreshold), and the curve.
+void ApplyThreshold(CleanFlags* f) {
+  int bands = 0, rows = 0;
+  saring::ChooseBandsForThreshold(f->threshold, f->max_hashes, &bands, &rows);
+  std::printf("dedup: threshold %.2f with at most %d hashes: %d bands x %d rows\n", f->threshold,
+              f->max_hashes, bands, rows);
+  std::printf("  Jaccard   P(candidate)\n");
+  for (int k = 0; k <= 10; ++k) {
+    const double s = f->threshold - 0.25 + 0.05 * k;
+    if (s < 0 || s > 1.0 + 1e-9) continue;
+    std::printf("  %7.2f   %12.4f\n", s, saring::LshCandidateProbability(s, bands, rows));
+  }
+  f->sets.push_back("dedup.bands=" + std::to_string(bands));
+  f->sets.push_back("dedup.rows=" + std::to_string(rows));
+}
 
 void AddCleanFlags(CLI::App* cmd, CleanFlags* f) {
   cmd->add_option(
@@ -223,6 +245,23 @@ int main(int argc, char** argv) {
       "write every document with its quality signals, removing nothing (preset signals)");
   AddCleanFlags(signals, &signals_flags);
 
+  // `dedup`: exact and near-duplicate removal alone (preset dedup).
+  CleanFlags dedup_flags;
+  dedup_flags.preset = "dedup";
+  CLI::App* dedup = app.add_subcommand(
+      "dedup", "remove exact and near-duplicate documents, keeping the first of each cluster "
+               "(preset dedup)");
+  AddCleanFlags(dedup, &dedup_flags);
+  dedup
+      ->add_option("--threshold", dedup_flags.threshold,
+                   "choose bands x rows for this Jaccard similarity (fewest misses above it and "
+                   "candidates below it) and print the detection curve")
+      ->check(CLI::Range(0.01, 0.99))
+      ->group("Pipeline");
+  dedup->add_option("--max-hashes", dedup_flags.max_hashes, "hash budget for --threshold [112]")
+      ->check(CLI::Range(1, 10000))
+      ->group("Pipeline");
+
   CLI::App* config = app.add_subcommand("config", "inspect pipeline configurations");
   config->require_subcommand(1);
   std::string show_preset = "default";
@@ -273,6 +312,10 @@ int main(int argc, char** argv) {
 
   if (clean->parsed()) return RunCleanCommand(clean_flags);
   if (signals->parsed()) return RunCleanCommand(signals_flags);
+  if (dedup->parsed()) {
+    if (dedup_flags.threshold > 0) ApplyThreshold(&dedup_flags);
+    return RunCleanCommand(dedup_flags);
+  }
   if (show->parsed()) return RunConfigShow(show_preset, show_file);
   if (lid_eval->parsed()) return RunLidEval(lid_eval_flags);
   if (list->parsed()) {

@@ -195,6 +195,18 @@ stages:
   - language: {backend: auto, sample_bytes: 4KB, paragraphs: true}
   - quality: {rules: [], annotate: true, per_language: true}
 )"},
+    {"dedup", "exact and MinHash near-duplicate removal alone, on text as it is (saring dedup)",
+     R"(# Deduplication only: the text is not normalized or repaired, so that
+# `saring dedup` can run on the output of another tool. The first document
+# of each cluster in input order is kept (see src/stages/dedup_filter.h).
+stages:
+  - dedup:
+      bands: 14
+      rows: 8
+      ngram: 5
+      exact: true
+      near: true
+)"},
     {"passthrough", "no stages: read, parse and write every document (format conversion, I/O benchmark)",
      R"(# read -> parse -> write only
 stages: []

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "corpus/domain.h"
+#include "dedup/dedup_index.h"
 #include "json/json_writer.h"
 #include "stages/stage_registry.h"
 #include "util/clock.h"
@@ -107,7 +108,10 @@ void BatchWorker::Process(const InputBatch& in, OutputBatch* out) {
   for (auto& [route, plain] : routed_plain_) plain.clear();
   removed_plain_.clear();
   errors_plain_.clear();
-  for (const RawRecord& r : in.records) ProcessRecord(in, r, out);
+  for (size_t i = 0; i < in.records.size(); ++i) {
+    record_index_ = static_cast<uint32_t>(i);
+    ProcessRecord(in, in.records[i], out);
+  }
   out->stats.stage_counters.resize(stages_.size());
   for (size_t i = 0; i < stages_.size(); ++i) out->stats.stage_counters[i] = stages_[i]->TakeCounters();
   CompressStream(&kept_plain_, &out->kept, &out->stats);
@@ -142,6 +146,26 @@ void BatchWorker::CountLines(const InputBatch& in,
   }
   for (auto& stage : stages_) stage->TakeCounters();
   url_paths_ = nullptr;
+}
+
+void BatchWorker::RunWithoutOutput(const InputBatch& in) {
+  BatchStats ignored;
+  ignored.stage_ns.assign(stages_.size(), 0);
+  for (size_t i = 0; i < in.records.size(); ++i) {
+    const RawRecord& r = in.records[i];
+    std::string_view raw(in.data.data() + r.offset, r.length);
+    if (r.kind == RecordKind::kJsonLine) {
+      std::string kind, error;
+      if (DecodeJsonLine(r, raw, &kind, &error) != Outcome::kDocument) continue;
+    } else if (r.kind == RecordKind::kTextFile && !config_.input.from_signals) {
+      DecodeTextFile(r, raw);
+    } else {
+      continue;
+    }
+    doc_.set_position(DedupPosition(in.seq, static_cast<uint32_t>(i)));
+    RunStages(&ignored);
+  }
+  for (auto& stage : stages_) stage->TakeCounters();
 }
 
 void BatchWorker::CompressStream(std::string* plain, std::string* frame, BatchStats* stats) {
@@ -207,6 +231,7 @@ void BatchWorker::ProcessRecord(const InputBatch& in, const RawRecord& r, Output
     stats.invalid_utf8_sequences += doc_.invalid_utf8_replaced();
   }
   stats.text_bytes_in += doc_.text().size();
+  doc_.set_position(DedupPosition(in.seq, record_index_));
   RunStages(&stats);
   uint64_t t0 = NowNs();
   if (doc_.removed()) {

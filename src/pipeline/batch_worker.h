@@ -44,6 +44,12 @@ class BatchWorker {
   void CountLines(const InputBatch& in, const std::vector<std::vector<std::string>>& url_paths,
                   LineCensus::Shard* shard);
 
+  // A first pass of stages that collect facts about the corpus (the dedup
+  // stage's keys): decodes each document, sets its position, runs this
+  // worker's stages; writes nothing, and bad records are left to the main
+  // pass.
+  void RunWithoutOutput(const InputBatch& in);
+
  private:
   enum class Outcome { kDocument, kBlank, kError };
 
@@ -69,6 +75,7 @@ class BatchWorker {
   std::vector<JsonMember> members_;  // its top-level members
   std::vector<JsonMember> saring_members_;  // the members of its "saring" object, if any
   StoredSignals stored_;                    // read back under input.from_signals
+  uint32_t record_index_ = 0;         // of the record being processed, in its batch
   bool has_id_ = false;
   bool from_json_ = false;
   const std::vector<std::vector<std::string>>* url_paths_ = nullptr;  // census only

@@ -11,10 +11,12 @@
 #include <oneapi/tbb/task_arena.h>
 
 #include "corpus/line_census.h"
+#include "dedup/dedup_index.h"
 #include "pipeline/batch_reader.h"
 #include "pipeline/batch_worker.h"
 #include "pipeline/pool.h"
 #include "stages/common_lines.h"
+#include "stages/dedup_filter.h"
 
 namespace saring {
 namespace {
@@ -38,23 +40,19 @@ bool ReadsStdin(const std::vector<InputFile>& files) {
   return false;
 }
 
-Status CountCorpusLines(const CleanOptions& options, const std::vector<InputFile>& files,
-                        int threads, const PipelineConfig& prefix, const CommonLinesOptions& o,
-                        std::shared_ptr<CommonLineSet>* result) {
-  const std::string temp_root = options.output_dir + "/.saring-tmp";
-  LineCensus census(o.census, temp_root + "/common_lines", threads);
+// Reads every input in batches, numbered as the main pass numbers them
+// (clean_runner.cc), and calls process(state, batch) in parallel, with one
+// `State` per thread made by make_state().
+template <typename State, typename MakeState, typename Process>
+void ForEachBatch(const CleanOptions& options, const std::vector<InputFile>& files, int threads,
+                  uint64_t max_record_bytes, MakeState make_state, Process process) {
   BatchReader::Options reader_options;
   reader_options.batch_bytes = options.batch_bytes;
-  reader_options.max_record_bytes = prefix.input.max_doc_bytes;
+  reader_options.max_record_bytes = max_record_bytes;
   BatchReader reader(files, reader_options);
-  const std::vector<std::vector<std::string>> url_paths = o.UrlPaths();
-
-  struct Counter {
-    std::unique_ptr<BatchWorker> worker;
-    LineCensus::Shard* shard = nullptr;
-  };
-  tbb::enumerable_thread_specific<Counter> counters;
+  tbb::enumerable_thread_specific<std::unique_ptr<State>> states;
   Pool<InputBatch> pool;
+  uint64_t next_seq = 0;
   tbb::task_arena arena(threads);
   arena.execute([&] {
     tbb::parallel_pipeline(
@@ -67,32 +65,99 @@ Status CountCorpusLines(const CleanOptions& options, const std::vector<InputFile
                                                 fc.stop();
                                                 return nullptr;
                                               }
+                                              batch->seq = next_seq++;
                                               return batch;
                                             }) &
             tbb::make_filter<InputBatch*, void>(tbb::filter_mode::parallel, [&](InputBatch* batch) {
-              Counter& c = counters.local();
-              if (!c.worker) {
-                c.worker = std::make_unique<BatchWorker>(prefix, files);
-                c.shard = census.NewShard();
-              }
-              c.worker->CountLines(*batch, url_paths, c.shard);
+              std::unique_ptr<State>& state = states.local();
+              if (!state) state = make_state();
+              process(*state, *batch);
               pool.Put(batch);
             }));
   });
+}
+
+Status CountCorpusLines(const CleanOptions& options, const std::vector<InputFile>& files,
+                        int threads, const PipelineConfig& prefix, const CommonLinesOptions& o,
+                        std::shared_ptr<CommonLineSet>* result) {
+  const std::string temp_root = options.output_dir + "/.saring-tmp";
+  LineCensus census(o.census, temp_root + "/common_lines", threads);
+  const std::vector<std::vector<std::string>> url_paths = o.UrlPaths();
+  struct Counter {
+    BatchWorker worker;
+    LineCensus::Shard* shard;
+  };
+  ForEachBatch<Counter>(
+      options, files, threads, prefix.input.max_doc_bytes,
+      [&] { return std::unique_ptr<Counter>(new Counter{BatchWorker(prefix, files), census.NewShard()}); },
+      [&](Counter& c, const InputBatch& batch) { c.worker.CountLines(batch, url_paths, c.shard); });
   Status s = census.Finish(result);
   std::error_code ec;
   std::filesystem::remove(temp_root, ec);  // only if empty: nothing else of ours is there
   return s;
 }
 
-}  // namespace
+// Runs `prefix` (its stages with `contexts`) over every input and nothing
+// else: the stages that collect corpus facts do their work as they go.
+void RunPrefixPass(const CleanOptions& options, const std::vector<InputFile>& files, int threads,
+                   const PipelineConfig& prefix, const std::vector<StageContext>& contexts) {
+  ForEachBatch<BatchWorker>(
+      options, files, threads, prefix.input.max_doc_bytes,
+      [&] { return std::make_unique<BatchWorker>(prefix, files, contexts); },
+      [](BatchWorker& worker, const InputBatch& batch) { worker.RunWithoutOutput(batch); });
+}
 
-Status RunCorpusPasses(const CleanOptions& options, const std::vector<InputFile>& files,
-                       int threads, const std::function<void(const std::string&)>& warn,
-                       std::vector<StageContext>* contexts,
-                       std::vector<CommonLinesReport>* reports) {
+// The dedup stage's first pass: every stage up to it runs, and it collects
+// the keys of what survives; the clusters go to the main pass.
+Status RunDedupPass(const CleanOptions& options, const std::vector<InputFile>& files, int threads,
+                    const std::function<void(const std::string&)>& warn,
+                    std::vector<StageContext>* contexts) {
   const std::vector<StageConfig>& stages = options.config.stages;
-  contexts->assign(stages.size(), StageContext());
+  size_t position = stages.size();
+  for (size_t i = 0; i < stages.size(); ++i) {
+    if (stages[i].type != "dedup") continue;
+    if (position != stages.size()) {
+      return Status::InvalidArgument("stage 'dedup' is listed twice; one pass clusters the corpus");
+    }
+    position = i;
+  }
+  if (position == stages.size()) return Status::OK();
+  if (ReadsStdin(files)) {
+    warn("saring: dedup: standard input can be read only once, and dedup needs a first pass; "
+         "no duplicates were removed (give the input as a file to use it)");
+    return Status::OK();
+  }
+  DedupFilterOptions o;
+  Status s = ReadDedupOptions(stages[position].params, &o);
+  if (!s.ok()) return s;
+  if (options.progress) std::fprintf(stderr, "saring: dedup: first pass, hashing documents\n");
+  const auto start = std::chrono::steady_clock::now();
+  PipelineConfig prefix = options.config;
+  prefix.stages.assign(stages.begin(), stages.begin() + position + 1);
+  std::vector<StageContext> prefix_contexts(contexts->begin(), contexts->begin() + position + 1);
+  auto index = std::make_shared<DedupIndex>(o.minhash.bands);
+  prefix_contexts[position].dedup_index = index;
+  RunPrefixPass(options, files, threads, prefix, prefix_contexts);
+  auto decisions = std::make_shared<DedupDecisions>();
+  index->Cluster(decisions.get());
+  (*contexts)[position].dedup_decisions = decisions;
+  if (options.progress) {
+    std::fprintf(stderr,
+                 "saring: dedup: %zu documents, %llu clusters, %llu exact and %llu near "
+                 "duplicates (first pass %.2f s)\n",
+                 index->size(), static_cast<unsigned long long>(decisions->clusters),
+                 static_cast<unsigned long long>(decisions->exact_duplicates),
+                 static_cast<unsigned long long>(decisions->near_duplicates),
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  return Status::OK();
+}
+
+Status RunCommonLinesPass(const CleanOptions& options, const std::vector<InputFile>& files,
+                          int threads, const std::function<void(const std::string&)>& warn,
+                          std::vector<StageContext>* contexts,
+                          std::vector<CommonLinesReport>* reports) {
+  const std::vector<StageConfig>& stages = options.config.stages;
   size_t position = stages.size();
   for (size_t i = 0; i < stages.size(); ++i) {
     if (stages[i].type != "common_lines") continue;
@@ -127,6 +192,20 @@ Status RunCorpusPasses(const CleanOptions& options, const std::vector<InputFile>
   (*contexts)[position].common_lines = result;
   reports->push_back(report);
   return Status::OK();
+}
+
+}  // namespace
+
+Status RunCorpusPasses(const CleanOptions& options, const std::vector<InputFile>& files,
+                       int threads, const std::function<void(const std::string&)>& warn,
+                       std::vector<StageContext>* contexts,
+                       std::vector<CommonLinesReport>* reports) {
+  const std::vector<StageConfig>& stages = options.config.stages;
+  contexts->assign(stages.size(), StageContext());
+  Status s = RunCommonLinesPass(options, files, threads, warn, contexts, reports);
+  if (!s.ok()) return s;
+  // After the census: the stages before dedup include common_lines.
+  return RunDedupPass(options, files, threads, warn, contexts);
 }
 
 }  // namespace saring

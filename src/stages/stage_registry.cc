@@ -4,6 +4,7 @@
 #include "stages/boilerplate_repair.h"
 #include "stages/c4_filter.h"
 #include "stages/common_lines.h"
+#include "stages/dedup_filter.h"
 #include "stages/language_filter.h"
 #include "stages/length_filter.h"
 #include "stages/normalize.h"
@@ -37,6 +38,7 @@ const StageType kStageTypes[] = {
     {"quality", &WithoutContext<&CreateQualityFilter>},
     {"c4", &WithoutContext<&CreateC4Filter>},
     {"length", &WithoutContext<&CreateLengthFilter>},
+    {"dedup", &CreateDedupFilter},
 };
 
 }  // namespace

@@ -27,8 +27,13 @@ class CommonLineSet;
 
 // What a stage may be told about the corpus; empty when no pass ran (config
 // validation, benchmarks, stdin input).
+class DedupIndex;
+struct DedupDecisions;
+
 struct StageContext {
   std::shared_ptr<const CommonLineSet> common_lines;  // for common_lines
+  std::shared_ptr<DedupIndex> dedup_index;            // dedup, first pass: collect keys
+  std::shared_ptr<const DedupDecisions> dedup_decisions;  // dedup, main pass
 };
 
 Status CreateStage(const StageConfig& config, const StageContext& context,

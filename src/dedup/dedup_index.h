@@ -1,0 +1,80 @@
+// DedupIndex: the keys of every document that reached the dedup stage in
+// the first pass, and the clusters they form.
+//
+//   DedupIndex index(14);                     // bands per document
+//   index.Add(position, keys, id);            // from any thread, any order
+//   DedupDecisions decisions;
+//   index.Cluster(&decisions);                // after the pass
+//   const DedupDecision* d = decisions.Find(position);
+//
+// Documents are numbered by their position in the input (a batch's sequence
+// number and the record's index in it: the order of the input, whatever
+// the thread count). Two documents are one cluster when their exact keys
+// are equal or some band key is (MinHash-LSH candidates), and clusters are
+// the connected components (union-find over the dense numbers). The keeper
+// of a cluster is its first document in input order; every other member is
+// a duplicate of it, "exact" when its exact key equals the keeper's.
+//
+// Memory: 8 bytes per band and 28 per document for the keys and positions
+// while they are collected, the document ids (kept to name the keeper in a
+// duplicate's reason), and 4 bytes per document for the union-find.
+//
+// Thread-safety: Add may be called from many threads at once; Cluster once,
+// after the last Add.
+
+#ifndef SARING_DEDUP_DEDUP_INDEX_H_
+#define SARING_DEDUP_DEDUP_INDEX_H_
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dedup/minhash.h"
+
+namespace saring {
+
+struct DedupDecision {
+  uint32_t cluster_size = 1;  // on the keeper: members, itself included
+  int32_t duplicate_of = -1;  // on a duplicate: the keeper's index in DedupDecisions::ids
+  bool exact = false;         // on a duplicate: same normalized text as the keeper
+};
+
+struct DedupDecisions {
+  std::vector<uint64_t> positions;  // sorted
+  std::vector<DedupDecision> decisions;
+  std::vector<std::string> keeper_ids;  // indexed by DedupDecision::duplicate_of
+  uint64_t clusters = 0;                // with two members or more
+  uint64_t exact_duplicates = 0, near_duplicates = 0;
+
+  const DedupDecision* Find(uint64_t position) const;
+};
+
+class DedupIndex {
+ public:
+  explicit DedupIndex(int bands) : bands_(bands) {}
+
+  void Add(uint64_t position, const DedupKeys& keys, std::string_view id);
+  size_t size() const { return positions_.size(); }
+  void Cluster(DedupDecisions* out);
+
+ private:
+  const int bands_;
+  std::mutex mu_;
+  std::vector<uint64_t> positions_;
+  std::vector<uint64_t> exact_;
+  std::vector<uint64_t> band_keys_;  // bands_ per document, 0 when it has no words
+  std::vector<uint8_t> has_bands_;
+  std::string id_bytes_;
+  std::vector<uint64_t> id_offsets_;
+};
+
+// A document's position: its batch's sequence number and its record index.
+inline uint64_t DedupPosition(uint64_t batch_seq, uint32_t record) {
+  return (batch_seq << 32) | record;
+}
+
+}  // namespace saring
+
+#endif  // SARING_DEDUP_DEDUP_INDEX_H_

@@ -1,0 +1,82 @@
+#include "stages/dedup_filter.h"
+
+#include "config/param_reader.h"
+
+namespace saring {
+
+DedupFilter::DedupFilter(const DedupFilterOptions& options, const StageContext& context)
+    : options_(options),
+      collect_(context.dedup_index),
+      decisions_(context.dedup_decisions),
+      hasher_(options.minhash) {}
+
+void DedupFilter::Process(Document& doc) {
+  if (collect_ != nullptr) {
+    hasher_.Compute(doc, &keys_);
+    if (!options_.near) keys_.bands.clear();
+    // Without exact matching, a key no other document has.
+    if (!options_.exact) keys_.exact = ~doc.position();
+    collect_->Add(doc.position(), keys_, doc.id());
+    return;
+  }
+  if (decisions_ == nullptr) return;  // no first pass (standard input, validation)
+  const DedupDecision* d = decisions_->Find(doc.position());
+  if (d == nullptr) return;  // not seen by the first pass: cannot happen with the same input
+  if (d->duplicate_of < 0) {
+    doc.Annotate("dedup_cluster_size", d->cluster_size);
+    if (d->cluster_size > 1) Count("clusters", 1);
+    return;
+  }
+  const std::string& keeper = decisions_->keeper_ids[static_cast<size_t>(d->duplicate_of)];
+  doc.AnnotateString("duplicate_of", keeper);
+  doc.Remove("dedup", d->exact ? "exact" : "near",
+             std::string("dedup: ") + (d->exact ? "exact" : "near") + " duplicate of " + keeper);
+}
+
+Status ReadDedupOptions(const YAML::Node& params, DedupFilterOptions* o) {
+  ParamReader p("stage 'dedup'", params);
+  std::string preset;
+  p.Get("preset", &preset);
+  if (!preset.empty() && !MinHashPreset(preset, &o->minhash)) {
+    return Status::InvalidArgument("stage 'dedup': preset '" + preset +
+                                   "' is unknown (fineweb, nemo, refinedweb)");
+  }
+  double threshold = 0;
+  int max_hashes = 112;
+  p.Get("threshold", &threshold);
+  p.Get("max_hashes", &max_hashes);
+  if (threshold > 0) {
+    if (threshold >= 1 || max_hashes < 1) {
+      return Status::InvalidArgument("stage 'dedup': threshold must be in (0, 1), max_hashes >= 1");
+    }
+    ChooseBandsForThreshold(threshold, max_hashes, &o->minhash.bands, &o->minhash.rows);
+  }
+  p.Get("bands", &o->minhash.bands);
+  p.Get("rows", &o->minhash.rows);
+  p.Get("ngram", &o->minhash.ngram);
+  p.Get("seed", &o->minhash.seed);
+  p.Get("exact", &o->exact);
+  p.Get("near", &o->near);
+  Status s = p.Finish();
+  if (!s.ok()) return s;
+  if (o->minhash.bands < 1 || o->minhash.rows < 1 || o->minhash.bands * o->minhash.rows > 10000) {
+    return Status::InvalidArgument(
+        "stage 'dedup': bands and rows must be >= 1, bands * rows <= 10000");
+  }
+  if (o->minhash.ngram < 1) return Status::InvalidArgument("stage 'dedup': ngram must be >= 1");
+  if (!o->exact && !o->near) {
+    return Status::InvalidArgument("stage 'dedup': exact and near are both off: nothing to do");
+  }
+  return Status::OK();
+}
+
+Status CreateDedupFilter(const YAML::Node& params, const StageContext& context,
+                         std::unique_ptr<Stage>* stage) {
+  DedupFilterOptions o;
+  Status s = ReadDedupOptions(params, &o);
+  if (!s.ok()) return s;
+  *stage = std::make_unique<DedupFilter>(o, context);
+  return Status::OK();
+}
+
+}  // namespace saring

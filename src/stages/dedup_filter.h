@@ -1,0 +1,70 @@
+// DedupFilter ("dedup"): removes exact and near-duplicate documents, keeping
+// the first of each cluster in input order.
+//
+//   - dedup:
+//       bands: 14              # MinHash-LSH: bands x rows hash functions
+//       rows: 8                #   (or preset: fineweb | nemo | refinedweb, or
+//                              #   threshold: 0.8 with max_hashes: 112: the bands x
+//                              #   rows that make the fewest errors around 0.8)
+//       ngram: 5               # word shingles
+//       exact: true            # same normalized text is one cluster too
+//       near: true             # MinHash band collisions
+//       seed: 1
+//
+// The stage needs the whole corpus: a first pass over the input
+// (pipeline/corpus_pass.cc) runs the stages before it and this one, which
+// then computes every surviving document's keys (dedup/minhash.h) into a
+// DedupIndex; the index is clustered (dedup/dedup_index.h), and in the main
+// pass the stage removes each duplicate, naming its keeper:
+//   "dedup: exact duplicate of page-17" (same text once lower-cased, digits
+//   folded, accents and punctuation dropped)
+//   "dedup: near duplicate of page-17" (a MinHash band in common)
+// and stores on every document it keeps "dedup_cluster_size" (1 for a
+// document without duplicates), as FineWeb-2 does to re-weight clusters.
+// Standard input cannot be read twice: the stage then removes nothing and
+// the run says so. `saring dedup IN -o OUT` runs this stage alone.
+//
+// Thread-safety: see Stage.
+
+#ifndef SARING_STAGES_DEDUP_FILTER_H_
+#define SARING_STAGES_DEDUP_FILTER_H_
+
+#include <memory>
+
+#include <yaml-cpp/yaml.h>
+
+#include "dedup/dedup_index.h"
+#include "dedup/minhash.h"
+#include "saring/stage.h"
+#include "saring/status.h"
+#include "stages/stage_registry.h"
+
+namespace saring {
+
+struct DedupFilterOptions {
+  MinHashOptions minhash;
+  bool exact = true;
+  bool near = true;
+};
+
+class DedupFilter : public Stage {
+ public:
+  DedupFilter(const DedupFilterOptions& options, const StageContext& context);
+  std::string_view name() const override { return "dedup"; }
+  void Process(Document& doc) override;
+
+ private:
+  DedupFilterOptions options_;
+  std::shared_ptr<DedupIndex> collect_;                // first pass
+  std::shared_ptr<const DedupDecisions> decisions_;   // main pass
+  MinHasher hasher_;
+  DedupKeys keys_;  // scratch
+};
+
+Status ReadDedupOptions(const YAML::Node& params, DedupFilterOptions* options);
+Status CreateDedupFilter(const YAML::Node& params, const StageContext& context,
+                         std::unique_ptr<Stage>* stage);
+
+}  // namespace saring
+
+#endif  // SARING_STAGES_DEDUP_FILTER_H_

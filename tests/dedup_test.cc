@@ -1,0 +1,123 @@
+// End to end: the dedup stage's first pass, clusters and main pass, through
+// RunClean and the `saring dedup` command.
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <map>
+
+#include "saring/clean.h"
+#include "test_util.h"
+
+namespace saring {
+namespace {
+
+using testing::ReadOutput;
+using testing::SplitLines;
+
+std::string Line(const std::string& id, const std::string& text) {
+  return "{\"id\":\"" + id + "\",\"text\":\"" + text + "\"}\n";
+}
+
+// id -> (removed_reason or "", the saring object as JSON text)
+std::map<std::string, std::pair<std::string, std::string>> Fates(const std::string& out) {
+  std::map<std::string, std::pair<std::string, std::string>> fates;
+  simdjson::dom::parser p;
+  for (const char* sub : {"kept", "removed"}) {
+    for (const std::string& line : SplitLines(ReadOutput(out, sub))) {
+      auto doc = p.parse(line).value();
+      std::string_view reason;
+      if (doc["removed_reason"].get(reason)) reason = "";
+      fates[std::string(doc["id"].get_string().value())] = {
+          std::string(reason), simdjson::minify(doc["saring"])};
+    }
+  }
+  return fates;
+}
+
+// 75 words: changing one (the 16th) changes 5 of its 71 five-word shingles,
+// Jaccard 66/76 = 0.87, which 14 bands of 8 rows find with probability
+// 1 - (1 - 0.868^8)^14 = 0.996 (with only the first sentence, 0.74 and 0.72).
+const char kStory[] =
+    "Warga kampung nelayan di pesisir utara bergotong royong membangun tanggul dari karung pasir "
+    "karena mereka khawatir air pasang pada akhir bulan akan kembali merendam rumah dan perahu "
+    "yang ditambatkan di dermaga kecil milik desa sejak puluhan tahun yang lalu. Ketua rukun "
+    "tetangga setempat mengatakan bantuan karung pasir datang dari kantor kecamatan sejak Sabtu "
+    "pagi, dan pekerjaan ditargetkan selesai dalam tiga hari jika cuaca tetap cerah dan ombak "
+    "tidak terlalu tinggi menurut perkiraan para nelayan tua.";
+
+std::string Corpus() {
+  std::string reworded = kStory;
+  reworded.replace(reworded.find("khawatir"), 8, "takut");
+  std::string other =
+      "The council will open the new library on Monday after two years of repairs to the roof, "
+      "and the children's section has been moved to the ground floor.";
+  std::string corpus;
+  corpus += Line("story", kStory);
+  corpus += Line("other", other);
+  // Case, punctuation and digits only: the same normalized words.
+  corpus += Line("story-upper", std::string("WARGA ") + (kStory + 6));
+  corpus += Line("story-reworded", reworded);  // one word of 75 changed
+  for (int i = 0; i < 20; ++i) {             // filler, all different
+    corpus += Line("filler-" + std::to_string(i),
+                   "Filler page number " + std::to_string(i) + " talks about topic " +
+                       std::string(1, char('a' + i)) + " and nothing else at all today.");
+  }
+  corpus += Line("other-copy", other);
+  return corpus;
+}
+
+TEST(DedupTest, DuplicatesNameTheirKeeperAndKeepersTheirClusterSize) {
+  testing::TempDir dir;
+  testing::WriteFile(dir.Join("in.jsonl"), Corpus());
+  CleanReport r = testing::RunCleanOrFail({dir.Join("in.jsonl")}, dir.Join("out"), 2, "dedup", {},
+                                          256);  // many small batches
+  EXPECT_EQ(r.docs_in, 25u);
+  EXPECT_EQ(r.docs_removed, 3u);
+  auto fates = Fates(dir.Join("out"));
+  EXPECT_EQ(fates["story"].first, "");
+  EXPECT_EQ(fates["story"].second, "{\"dedup_cluster_size\":3}");
+  EXPECT_EQ(fates["story-upper"].first, "dedup: exact duplicate of story");
+  EXPECT_EQ(fates["story-upper"].second, "{\"duplicate_of\":\"story\"}");
+  EXPECT_EQ(fates["story-reworded"].first, "dedup: near duplicate of story");
+  EXPECT_EQ(fates["other-copy"].first, "dedup: exact duplicate of other");
+  EXPECT_EQ(fates["other"].second, "{\"dedup_cluster_size\":2}");
+  EXPECT_EQ(fates["filler-7"].first, "");
+  EXPECT_EQ(fates["filler-7"].second, "{\"dedup_cluster_size\":1}");
+  const std::string stats = testing::ReadFile(dir.Join("out/stats.json"));
+  EXPECT_NE(stats.find("\"exact\": {\n        \"docs\": 2,"), std::string::npos) << stats;
+  EXPECT_NE(stats.find("\"near\": {\n        \"docs\": 1,"), std::string::npos) << stats;
+  EXPECT_NE(stats.find("\"clusters\": 2"), std::string::npos) << stats;  // story, other
+}
+
+TEST(DedupTest, SameOutputForOneAndTwoThreadsAndRepeatedRuns) {
+  testing::TempDir dir;
+  std::string corpus;
+  for (int k = 0; k < 30; ++k) corpus += Corpus();  // 750 documents, many clusters
+  testing::WriteFile(dir.Join("in.jsonl"), corpus);
+  testing::RunCleanOrFail({dir.Join("in.jsonl")}, dir.Join("one"), 1, "dedup", {}, 4096);
+  testing::RunCleanOrFail({dir.Join("in.jsonl")}, dir.Join("two"), 2, "dedup", {}, 4096);
+  testing::RunCleanOrFail({dir.Join("in.jsonl")}, dir.Join("again"), 2, "dedup", {}, 4096);
+  for (const char* sub : {"kept", "removed"}) {
+    EXPECT_EQ(ReadOutput(dir.Join("one"), sub), ReadOutput(dir.Join("two"), sub)) << sub;
+    EXPECT_EQ(ReadOutput(dir.Join("two"), sub), ReadOutput(dir.Join("again"), sub)) << sub;
+  }
+  // The first copy of each of the 22 distinct pages stays: 750 - 22.
+  EXPECT_EQ(SplitLines(ReadOutput(dir.Join("one"), "removed")).size(), 728u);
+}
+
+TEST(DedupTest, BadSettingsAreClearErrors) {
+  PipelineConfig c;
+  ASSERT_TRUE(LoadPreset("dedup", &c).ok());
+  EXPECT_EQ(ApplyOverride("dedup.preset=minhash", &c).message(),
+            "--set dedup.preset=minhash: stage 'dedup': preset 'minhash' is unknown (fineweb, "
+            "nemo, refinedweb)");
+  EXPECT_EQ(ApplyOverride("dedup.near=false", &c).ok(), true);
+  EXPECT_EQ(ApplyOverride("dedup.exact=false", &c).message(),
+            "--set dedup.exact=false: stage 'dedup': exact and near are both off: nothing to do");
+  EXPECT_NE(ApplyOverride("dedup.band=3", &c).message().find("did you mean 'bands'"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace saring
