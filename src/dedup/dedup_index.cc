@@ -50,9 +50,18 @@ const DedupDecision* DedupDecisions::Find(uint64_t position) const {
   return &decisions[static_cast<size_t>(it - positions.begin())];
 }
 
-void DedupIndex::Add(uint64_t position, const DedupKeys& keys, std::string_view id) {
+void DedupIndex::Add(uint64_t position, const DedupKeys& keys, std::string_view id,
+                     uint64_t length, const std::vector<uint32_t>& signature) {
   std::lock_guard<std::mutex> lock(mu_);
   positions_.push_back(position);
+  lengths_.push_back(length);
+  if (signature_size_ > 0) {
+    if (signature.size() == signature_size_) {
+      signatures_.insert(signatures_.end(), signature.begin(), signature.end());
+    } else {
+      signatures_.resize(signatures_.size() + signature_size_, 0);  // no words: agrees with none
+    }
+  }
   exact_.push_back(keys.exact);
   has_bands_.push_back(!keys.bands.empty());
   for (int b = 0; b < bands_; ++b) {
@@ -62,7 +71,15 @@ void DedupIndex::Add(uint64_t position, const DedupKeys& keys, std::string_view 
   id_bytes_.append(id);
 }
 
-void DedupIndex::Cluster(DedupDecisions* out) {
+double DedupIndex::Agreement(uint32_t a, uint32_t b) const {
+  const uint32_t* x = &signatures_[size_t(a) * signature_size_];
+  const uint32_t* y = &signatures_[size_t(b) * signature_size_];
+  size_t equal = 0;
+  for (size_t j = 0; j < signature_size_; ++j) equal += x[j] == y[j];
+  return double(equal) / double(signature_size_);
+}
+
+void DedupIndex::Cluster(const DedupClusterOptions& options, DedupDecisions* out) {
   const size_t n = positions_.size();
   // Dense numbers in input order.
   std::vector<uint32_t> order(n);
@@ -77,12 +94,45 @@ void DedupIndex::Cluster(DedupDecisions* out) {
   keys.reserve(n);
   for (size_t i = 0; i < n; ++i) keys.emplace_back(exact_[i], number[i]);
   UnionEqualKeys(&keys, &sets);
+  const bool verify = options.verify && signature_size_ > 0;
   for (int b = 0; b < bands_; ++b) {
     keys.clear();
     for (size_t i = 0; i < n; ++i) {
       if (has_bands_[i]) keys.emplace_back(band_keys_[i * bands_ + b], number[i]);
     }
-    UnionEqualKeys(&keys, &sets);
+    if (!verify) {
+      UnionEqualKeys(&keys, &sets);
+      continue;
+    }
+    std::sort(keys.begin(), keys.end());
+    constexpr size_t kComparisons = 16;
+    for (size_t start = 0; start < keys.size();) {
+      size_t end = start + 1;
+      while (end < keys.size() && keys[end].first == keys[start].first) ++end;
+      for (size_t m = start + 1; m < end; ++m) {
+        for (size_t e = start; e < m && e < start + kComparisons; ++e) {
+          if (Agreement(order[keys[e].second], order[keys[m].second]) >= options.min_jaccard) {
+            sets.Union(keys[e].second, keys[m].second);
+            break;
+          }
+        }
+      }
+      start = end;
+    }
+  }
+
+  // The keeper of each cluster: its smallest number (first in input order)
+  // unless the longest text is asked for.
+  std::vector<uint32_t> keeper(n);
+  for (uint32_t k = 0; k < n; ++k) keeper[k] = sets.Find(k);
+  if (options.keeper == "longest") {
+    std::vector<uint32_t> best(n);
+    std::iota(best.begin(), best.end(), 0u);
+    for (uint32_t k = 0; k < n; ++k) {
+      uint32_t& b = best[keeper[k]];
+      if (lengths_[order[k]] > lengths_[order[b]]) b = k;  // ties: the earlier stays
+    }
+    for (uint32_t k = 0; k < n; ++k) keeper[k] = best[keeper[k]];
   }
 
   out->positions.resize(n);
@@ -93,7 +143,7 @@ void DedupIndex::Cluster(DedupDecisions* out) {
   for (uint32_t k = 0; k < n; ++k) {
     const uint32_t i = order[k];
     out->positions[k] = positions_[i];
-    const uint32_t root = sets.Find(k);
+    const uint32_t root = keeper[k];
     if (root == k) continue;
     DedupDecision& keeper = out->decisions[root];
     if (keeper.cluster_size == 1) ++out->clusters;

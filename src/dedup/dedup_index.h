@@ -12,8 +12,17 @@
 // the thread count). Two documents are one cluster when their exact keys
 // are equal or some band key is (MinHash-LSH candidates), and clusters are
 // the connected components (union-find over the dense numbers). The keeper
-// of a cluster is its first document in input order; every other member is
-// a duplicate of it, "exact" when its exact key equals the keeper's.
+// of a cluster is its first document in input order (keeper "first"), or
+// its longest text, the first of those on a tie ("longest"); every other
+// member is a duplicate of it, "exact" when its exact key equals the
+// keeper's.
+//
+// With verification ("estimated"), a band collision joins two documents
+// only when their signatures agree on at least `min_jaccard` of their
+// entries (the MinHash estimate of their Jaccard similarity): a chain of
+// weak matches (A ~ B ~ C with A and C unrelated) then does not merge what
+// it links. Each colliding document is compared with the earlier ones of
+// its bucket, up to 16, and joins the first that passes.
 //
 // Memory: 8 bytes per band and 28 per document for the keys and positions
 // while they are collected, the document ids (kept to name the keeper in a
@@ -41,6 +50,12 @@ struct DedupDecision {
   bool exact = false;         // on a duplicate: same normalized text as the keeper
 };
 
+struct DedupClusterOptions {
+  std::string keeper = "first";  // first | longest
+  bool verify = false;           // estimated Jaccard on band collisions
+  double min_jaccard = 0.7;
+};
+
 struct DedupDecisions {
   std::vector<uint64_t> positions;  // sorted
   std::vector<DedupDecision> decisions;
@@ -53,14 +68,25 @@ struct DedupDecisions {
 
 class DedupIndex {
  public:
-  explicit DedupIndex(int bands) : bands_(bands) {}
+  // `signature_size`: entries kept per document for verification (0: none).
+  explicit DedupIndex(int bands, size_t signature_size = 0)
+      : bands_(bands), signature_size_(signature_size) {}
 
-  void Add(uint64_t position, const DedupKeys& keys, std::string_view id);
+  // `length`: the text's size in bytes (keeper "longest"); `signature`:
+  // signature_size entries, or empty.
+  void Add(uint64_t position, const DedupKeys& keys, std::string_view id, uint64_t length = 0,
+           const std::vector<uint32_t>& signature = {});
   size_t size() const { return positions_.size(); }
-  void Cluster(DedupDecisions* out);
+  void Cluster(const DedupClusterOptions& options, DedupDecisions* out);
+  void Cluster(DedupDecisions* out) { Cluster(DedupClusterOptions(), out); }
 
  private:
+  double Agreement(uint32_t a, uint32_t b) const;  // insertion indexes
+
   const int bands_;
+  const size_t signature_size_;
+  std::vector<uint64_t> lengths_;
+  std::vector<uint32_t> signatures_;
   std::mutex mu_;
   std::vector<uint64_t> positions_;
   std::vector<uint64_t> exact_;

@@ -59,5 +59,41 @@ TEST(DedupIndexTest, ClustersAreConnectedComponents) {
   EXPECT_EQ(d.clusters, 2u);
 }
 
+TEST(DedupIndexTest, KeeperLongestTakesTheLongestTextFirstOnATie) {
+  DedupIndex index(1);
+  index.Add(DedupPosition(0, 0), Key(1, {10}), "short", 10);
+  index.Add(DedupPosition(0, 1), Key(1, {10}), "long", 30);
+  index.Add(DedupPosition(0, 2), Key(1, {10}), "long-too", 30);
+  DedupClusterOptions o;
+  o.keeper = "longest";
+  DedupDecisions d;
+  index.Cluster(o, &d);
+  EXPECT_EQ(d.Find(DedupPosition(0, 1))->cluster_size, 3u);
+  EXPECT_EQ(d.keeper_ids[d.Find(DedupPosition(0, 0))->duplicate_of], "long");
+  EXPECT_EQ(d.keeper_ids[d.Find(DedupPosition(0, 2))->duplicate_of], "long");
+}
+
+// b shares band 0 with a and band 1 with c. a and b agree on all 4
+// signature entries, b and c on 1 of 4 (0.25 < 0.7): verified, c stays
+// alone; unverified, the chain merges all three.
+TEST(DedupIndexTest, VerificationStopsAChainOfWeakMatches) {
+  auto build = [](DedupIndex* index) {
+    index->Add(DedupPosition(0, 0), Key(1, {10, 20}), "a", 5, {1, 2, 3, 4});
+    index->Add(DedupPosition(0, 1), Key(2, {10, 21}), "b", 5, {1, 2, 3, 4});
+    index->Add(DedupPosition(0, 2), Key(3, {11, 21}), "c", 5, {1, 9, 9, 9});
+  };
+  DedupIndex verified(2, 4), unverified(2, 4);
+  build(&verified);
+  build(&unverified);
+  DedupClusterOptions o;
+  o.verify = true;
+  DedupDecisions d;
+  verified.Cluster(o, &d);
+  EXPECT_EQ(d.Find(DedupPosition(0, 0))->cluster_size, 2u);
+  EXPECT_EQ(d.Find(DedupPosition(0, 2))->duplicate_of, -1);
+  unverified.Cluster(&d);
+  EXPECT_EQ(d.Find(DedupPosition(0, 0))->cluster_size, 3u);
+}
+
 }  // namespace
 }  // namespace saring

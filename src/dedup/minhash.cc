@@ -59,6 +59,10 @@ void AppendNormalized(UChar32 c, std::string* out) {
   }
 }
 
+// A shingle hash (already mixed) folded to the 32 bits the hash functions
+// take.
+inline uint32_t Fold(uint64_t x) { return static_cast<uint32_t>(x ^ (x >> 32)); }
+
 // Combines the hashes of n consecutive words into one shingle hash.
 inline uint64_t ShingleHash(const uint64_t* words, size_t n) {
   uint64_t k = words[0];
@@ -69,27 +73,50 @@ inline uint64_t ShingleHash(const uint64_t* words, size_t n) {
 }
 
 #ifdef SARING_MINHASH_AVX2
-// The signature loop, eight hash functions a step. Same arithmetic as the
-// scalar loop in MinHasher::Sign (32-bit wrap-around multiply-adds, unsigned
-// minimum).
-__attribute__((target("avx2"))) void SignAvx2(const std::vector<uint64_t>& shingles,
-                                              const uint32_t* a, const uint32_t* b,
-                                              const uint32_t* c, size_t functions,
-                                              uint32_t* signature) {
-  for (size_t j = 0; j + 8 <= functions; j += 8) {
-    const __m256i va = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(a + j));
-    const __m256i vb = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + j));
-    const __m256i vc = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(c + j));
-    __m256i min = _mm256_set1_epi32(-1);
-    for (uint64_t x : shingles) {
-      const __m256i lo = _mm256_set1_epi32(static_cast<int32_t>(static_cast<uint32_t>(x)));
-      const __m256i hi = _mm256_set1_epi32(static_cast<int32_t>(static_cast<uint32_t>(x >> 32)));
-      const __m256i h = _mm256_add_epi32(
-          _mm256_add_epi32(_mm256_mullo_epi32(va, lo), _mm256_mullo_epi32(vc, hi)), vb);
-      min = _mm256_min_epu32(min, h);
-    }
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(signature + j), min);
+// The signature loop, eight hash functions a register, R registers of
+// running minima per sweep over the shingles (R fixed at compile time so
+// that they stay in registers): each shingle is broadcast once per sweep,
+// not once per register. Same arithmetic as the scalar loop in
+// MinHasher::Sign (32-bit wrap-around multiply-add, unsigned minimum).
+template <int R>
+__attribute__((target("avx2"))) void SweepAvx2(const std::vector<uint64_t>& shingles,
+                                               const uint32_t* a, const uint32_t* b,
+                                               uint32_t* signature) {
+  __m256i va[R], vb[R], min[R];
+  for (int r = 0; r < R; ++r) {
+    va[r] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(a + 8 * r));
+    vb[r] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + 8 * r));
+    min[r] = _mm256_set1_epi32(-1);
   }
+  for (uint64_t x : shingles) {
+    const __m256i folded = _mm256_set1_epi32(static_cast<int32_t>(Fold(x)));
+    for (int r = 0; r < R; ++r) {
+      min[r] = _mm256_min_epu32(min[r], _mm256_add_epi32(_mm256_mullo_epi32(va[r], folded), vb[r]));
+    }
+  }
+  for (int r = 0; r < R; ++r) {
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(signature + 8 * r), min[r]);
+  }
+}
+
+// Sweeps of eight registers (64 functions), then one of the rest; returns
+// how many functions it did (a multiple of eight).
+__attribute__((target("avx2"))) size_t SignAvx2(const std::vector<uint64_t>& shingles,
+                                                const uint32_t* a, const uint32_t* b,
+                                                size_t functions, uint32_t* signature) {
+  size_t j = 0;
+  for (; j + 64 <= functions; j += 64) SweepAvx2<8>(shingles, a + j, b + j, signature + j);
+  switch ((functions - j) / 8) {
+    case 7: SweepAvx2<7>(shingles, a + j, b + j, signature + j); break;
+    case 6: SweepAvx2<6>(shingles, a + j, b + j, signature + j); break;
+    case 5: SweepAvx2<5>(shingles, a + j, b + j, signature + j); break;
+    case 4: SweepAvx2<4>(shingles, a + j, b + j, signature + j); break;
+    case 3: SweepAvx2<3>(shingles, a + j, b + j, signature + j); break;
+    case 2: SweepAvx2<2>(shingles, a + j, b + j, signature + j); break;
+    case 1: SweepAvx2<1>(shingles, a + j, b + j, signature + j); break;
+    default: break;
+  }
+  return functions - functions % 8;
 }
 
 bool HasAvx2() {
@@ -151,10 +178,8 @@ MinHasher::MinHasher(const MinHashOptions& options) : options_(options) {
   std::mt19937_64 rng(options.seed);
   a_.resize(functions);
   b_.resize(functions);
-  c_.resize(functions);
   for (size_t j = 0; j < functions; ++j) {
     a_[j] = static_cast<uint32_t>(rng()) | 1;
-    c_[j] = static_cast<uint32_t>(rng()) | 1;
     b_[j] = static_cast<uint32_t>(rng());
   }
 }
@@ -185,6 +210,24 @@ void MinHasher::Compute(const Document& doc, DedupKeys* keys) {
   const std::vector<std::string_view>& words = doc.Words();
   word_hashes_.clear();
   for (std::string_view w : words) {
+    // Fast path: a short ASCII word is folded into a stack buffer and
+    // hashed there (building a string per word was a third of the cost).
+    char buf[32];
+    bool ascii = w.size() <= sizeof(buf);
+    for (size_t i = 0; ascii && i < w.size(); ++i) {
+      const unsigned char b = static_cast<unsigned char>(w[i]);
+      if (b >= 0x80) {
+        ascii = false;
+      } else if (b >= '0' && b <= '9') {
+        buf[i] = '0';
+      } else {
+        buf[i] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      }
+    }
+    if (ascii) {
+      if (!w.empty()) word_hashes_.push_back(XXH3_64bits(buf, w.size()));
+      continue;
+    }
     NormalizeWord(w, &normalized_);
     if (!normalized_.empty()) word_hashes_.push_back(XXH3_64bits(normalized_.data(), normalized_.size()));
   }
@@ -210,16 +253,12 @@ void MinHasher::Sign(const std::vector<uint64_t>& shingles) {
   size_t done = 0;
 #ifdef SARING_MINHASH_AVX2
   if (simd_ && HasAvx2()) {
-    SignAvx2(shingles, a_.data(), b_.data(), c_.data(), functions, signature_.data());
-    done = functions - functions % 8;
+    done = SignAvx2(shingles, a_.data(), b_.data(), functions, signature_.data());
   }
 #endif
   for (size_t j = done; j < functions; ++j) {
     uint32_t min = UINT32_MAX;
-    for (uint64_t x : shingles) {
-      const uint32_t h = a_[j] * static_cast<uint32_t>(x) + c_[j] * static_cast<uint32_t>(x >> 32) + b_[j];
-      min = std::min(min, h);
-    }
+    for (uint64_t x : shingles) min = std::min(min, a_[j] * Fold(x) + b_[j]);
     signature_[j] = min;
   }
 }

@@ -135,11 +135,13 @@ Status RunDedupPass(const CleanOptions& options, const std::vector<InputFile>& f
   PipelineConfig prefix = options.config;
   prefix.stages.assign(stages.begin(), stages.begin() + position + 1);
   std::vector<StageContext> prefix_contexts(contexts->begin(), contexts->begin() + position + 1);
-  auto index = std::make_shared<DedupIndex>(o.minhash.bands);
+  const size_t signature_size =
+      o.cluster.verify ? static_cast<size_t>(o.minhash.bands) * o.minhash.rows : 0;
+  auto index = std::make_shared<DedupIndex>(o.minhash.bands, signature_size);
   prefix_contexts[position].dedup_index = index;
   RunPrefixPass(options, files, threads, prefix, prefix_contexts);
   auto decisions = std::make_shared<DedupDecisions>();
-  index->Cluster(decisions.get());
+  index->Cluster(o.cluster, decisions.get());
   (*contexts)[position].dedup_decisions = decisions;
   if (options.progress) {
     std::fprintf(stderr,

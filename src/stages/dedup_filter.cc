@@ -16,7 +16,9 @@ void DedupFilter::Process(Document& doc) {
     if (!options_.near) keys_.bands.clear();
     // Without exact matching, a key no other document has.
     if (!options_.exact) keys_.exact = ~doc.position();
-    collect_->Add(doc.position(), keys_, doc.id());
+    static const std::vector<uint32_t> kNoSignature;
+    collect_->Add(doc.position(), keys_, doc.id(), doc.text().size(),
+                  options_.cluster.verify ? hasher_.signature() : kNoSignature);
     return;
   }
   if (decisions_ == nullptr) return;  // no first pass (standard input, validation)
@@ -57,6 +59,11 @@ Status ReadDedupOptions(const YAML::Node& params, DedupFilterOptions* o) {
   p.Get("seed", &o->minhash.seed);
   p.Get("exact", &o->exact);
   p.Get("near", &o->near);
+  p.GetChoice("keeper", {"first", "longest"}, &o->cluster.keeper);
+  std::string verify = "none";
+  p.GetChoice("verify", {"none", "estimated"}, &verify);
+  o->cluster.verify = verify == "estimated";
+  p.Get("min_jaccard", &o->cluster.min_jaccard);
   Status s = p.Finish();
   if (!s.ok()) return s;
   if (o->minhash.bands < 1 || o->minhash.rows < 1 || o->minhash.bands * o->minhash.rows > 10000) {
@@ -64,6 +71,9 @@ Status ReadDedupOptions(const YAML::Node& params, DedupFilterOptions* o) {
         "stage 'dedup': bands and rows must be >= 1, bands * rows <= 10000");
   }
   if (o->minhash.ngram < 1) return Status::InvalidArgument("stage 'dedup': ngram must be >= 1");
+  if (o->cluster.min_jaccard <= 0 || o->cluster.min_jaccard > 1) {
+    return Status::InvalidArgument("stage 'dedup': min_jaccard must be in (0, 1]");
+  }
   if (!o->exact && !o->near) {
     return Status::InvalidArgument("stage 'dedup': exact and near are both off: nothing to do");
   }

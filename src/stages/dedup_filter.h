@@ -9,6 +9,9 @@
 //       ngram: 5               # word shingles
 //       exact: true            # same normalized text is one cluster too
 //       near: true             # MinHash band collisions
+//       keeper: first          # or longest (the longest text of a cluster stays)
+//       verify: none           # or estimated: a band collision joins two documents
+//       min_jaccard: 0.7       #   only if their signatures agree this much
 //       seed: 1
 //
 // The stage needs the whole corpus: a first pass over the input
@@ -45,6 +48,7 @@ struct DedupFilterOptions {
   MinHashOptions minhash;
   bool exact = true;
   bool near = true;
+  DedupClusterOptions cluster;  // keeper rule, verification
 };
 
 class DedupFilter : public Stage {

@@ -1,0 +1,215 @@
+// dedup_bench: accuracy and speed of deduplication on a generated corpus
+// with known near duplicates (near_dup_corpus.h).
+//
+//   build/bench/dedup_bench [--bases 5000] [--seed 1] [--threads 1] [--runs 3]
+//                           [--keep DIR] [-- extra --set overrides, e.g. dedup.bands=20]
+//
+// Writes the corpus (uncompressed JSONL) to a temporary directory or
+// --keep DIR, runs the `dedup` preset (the library call, uncompressed
+// output) --runs times, and prints:
+//   - recall: of the variants whose 5-word-shingle Jaccard with their base
+//     is >= 0.8, the share that ended in their base's cluster;
+//   - precision: of the documents removed, the share whose Jaccard with
+//     the keeper they were removed for is >= 0.7 (measured on the texts);
+//   - true clusters (a base and its variants of Jaccard >= 0.8) of which
+//     more than one member survived;
+//   - MinHash signatures alone (in memory, one thread) in MB/s of text per
+//     core, and the whole run (both passes, clustering, writing) in MB/s of
+//     input per core, documents/s, peak RSS; medians over runs.
+
+#include <simdjson.h>
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "bench_util.h"
+#include "dedup/minhash.h"
+#include "near_dup_corpus.h"
+#include "saring/clean.h"
+
+namespace {
+
+using saring::Status;
+using saring::bench::Median;
+
+int Fail(const std::string& message) { return saring::bench::Fail("dedup_bench", message); }
+
+struct Fate {
+  bool kept = false;
+  std::string keeper;  // the id it was removed for
+};
+
+// id -> fate, from OUT/kept and OUT/removed.
+std::map<std::string, Fate> Fates(const std::string& out_dir) {
+  std::map<std::string, Fate> fates;
+  simdjson::dom::parser parser;
+  for (const char* sub : {"kept", "removed"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(out_dir + "/" + sub)) {
+      std::string data;
+      if (!saring::bench::ReadInput(entry.path().string(), UINT64_MAX, &data).ok()) continue;
+      for (size_t start = 0; start < data.size();) {
+        size_t end = data.find('\n', start);
+        if (end == std::string::npos) end = data.size();
+        simdjson::dom::element doc;
+        std::string_view id, keeper;
+        if (!parser.parse(data.data() + start, end - start).get(doc) && !doc["id"].get(id)) {
+          Fate f;
+          f.kept = std::string_view(sub) == "kept";
+          if (!f.kept && !doc["saring"]["duplicate_of"].get(keeper)) f.keeper = std::string(keeper);
+          fates[std::string(id)] = f;
+        }
+        start = end + 1;
+      }
+    }
+  }
+  return fates;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  saring::bench::NearDupOptions o;
+  o.bases = 5000;
+  int threads = 1, runs = 3;
+  std::string keep;
+  std::vector<std::string> sets;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (a == "--bases") {
+      o.bases = std::strtoull(next().c_str(), nullptr, 10);
+    } else if (a == "--seed") {
+      o.seed = std::strtoull(next().c_str(), nullptr, 10);
+    } else if (a == "--threads") {
+      threads = std::max(1, std::atoi(next().c_str()));
+    } else if (a == "--runs") {
+      runs = std::max(1, std::atoi(next().c_str()));
+    } else if (a == "--keep") {
+      keep = next();
+    } else if (a == "--") {
+      for (++i; i < argc; ++i) sets.emplace_back(argv[i]);
+    } else {
+      return Fail("usage: dedup_bench [--bases N] [--seed S] [--threads T] [--runs R] [--keep DIR] "
+                  "[-- section.key=value ...]");
+    }
+  }
+
+  std::string dir = keep;
+  if (dir.empty()) {
+    char tmpl[] = "/tmp/dedup_bench-XXXXXX";
+    if (mkdtemp(tmpl) == nullptr) return Fail("cannot create a temporary directory");
+    dir = tmpl;
+  }
+  std::filesystem::create_directories(dir);
+  const std::vector<saring::bench::NearDupDoc> docs = saring::bench::GenerateNearDupCorpus(o);
+  const std::string input = dir + "/near-dups.jsonl";
+  std::ofstream(input, std::ios::binary) << saring::bench::NearDupJsonl(docs);
+  const double input_mb = static_cast<double>(std::filesystem::file_size(input)) / 1e6;
+  uint64_t text_bytes = 0;
+  for (const auto& d : docs) text_bytes += d.text.size();
+
+  // Signatures alone.
+  saring::PipelineConfig config;
+  Status s = saring::LoadPreset("dedup", &config);
+  for (const std::string& set : sets) {
+    if (s.ok()) s = saring::ApplyOverride(set, &config);
+  }
+  if (!s.ok()) return Fail(s.ToString());
+  saring::MinHashOptions mo;
+  mo.bands = config.stages[0].params["bands"].as<int>();
+  mo.rows = config.stages[0].params["rows"].as<int>();
+  mo.ngram = config.stages[0].params["ngram"].as<int>();
+  std::vector<double> sign_s;
+  for (int r = 0; r < runs; ++r) {
+    saring::MinHasher hasher(mo);
+    saring::DedupKeys keys;
+    saring::Document doc;
+    const auto t0 = std::chrono::steady_clock::now();
+    for (const auto& d : docs) {
+      doc.Reset(d.id, d.text);
+      hasher.Compute(doc, &keys);
+    }
+    sign_s.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
+
+  // The whole run.
+  saring::CleanOptions options;
+  options.inputs = {input};
+  options.output_dir = dir + "/out";
+  options.threads = threads;
+  options.overwrite = true;
+  options.config = config;
+  options.config.output.compression = "none";
+  std::vector<double> run_s;
+  saring::CleanReport report;
+  for (int r = 0; r < runs; ++r) {
+    const auto t0 = std::chrono::steady_clock::now();
+    s = saring::RunClean(options, &report);
+    if (!s.ok()) return Fail(s.ToString());
+    run_s.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
+
+  // Accuracy.
+  const std::map<std::string, Fate> fates = Fates(options.output_dir);
+  std::map<std::string, const saring::bench::NearDupDoc*> by_id;
+  for (const auto& d : docs) by_id[d.id] = &d;
+  auto keeper_of = [&](const std::string& id) {
+    const Fate& f = fates.at(id);
+    return f.kept ? id : f.keeper;
+  };
+  uint64_t true_pairs = 0, found = 0, removed = 0, correct = 0;
+  std::map<int64_t, int> survivors;  // base -> kept members of its true cluster
+  std::map<int64_t, int> members;
+  for (const auto& d : docs) {
+    const int64_t family = d.base < 0 ? std::stoll(d.id.substr(5)) : d.base;
+    const bool in_true_cluster = d.base < 0 || d.jaccard >= 0.8;
+    if (in_true_cluster) {
+      ++members[family];
+      survivors[family] += fates.at(d.id).kept;
+    }
+    if (d.base >= 0 && d.jaccard >= 0.8) {
+      ++true_pairs;
+      found += keeper_of(d.id) == keeper_of("base-" + std::to_string(d.base));
+    }
+    const Fate& f = fates.at(d.id);
+    if (!f.kept) {
+      ++removed;
+      correct += saring::bench::ShingleJaccard(d.text, by_id.at(f.keeper)->text, o.shingle) >= 0.7;
+    }
+  }
+  uint64_t clusters = 0, split = 0;
+  for (const auto& [family, n] : members) {
+    if (n < 2) continue;
+    ++clusters;
+    split += survivors[family] > 1;
+  }
+  rusage usage{};
+  getrusage(RUSAGE_CHILDREN, &usage);
+  rusage self{};
+  getrusage(RUSAGE_SELF, &self);
+  std::printf("corpus: %zu bases, %zu documents, %.1f MB of JSONL (%s)\n", o.bases, docs.size(),
+              input_mb, input.c_str());
+  std::printf("  recall (variants of Jaccard >= 0.8 in their base's cluster): %.4f (%llu of %llu)\n",
+              true_pairs ? double(found) / true_pairs : 1.0, (unsigned long long)found,
+              (unsigned long long)true_pairs);
+  std::printf("  precision (removed with Jaccard >= 0.7 to their keeper):    %.4f (%llu of %llu)\n",
+              removed ? double(correct) / removed : 1.0, (unsigned long long)correct,
+              (unsigned long long)removed);
+  std::printf("  true clusters with more than one survivor:                   %.4f (%llu of %llu)\n",
+              clusters ? double(split) / clusters : 0.0, (unsigned long long)split,
+              (unsigned long long)clusters);
+  std::printf("  signatures: %.1f MB/s of text per core (median of %d)\n",
+              text_bytes / 1e6 / Median(sign_s), runs);
+  std::printf("  whole run, %d thread(s): %.1f MB/s of input per core, %.0f docs/s (median of %d)\n",
+              threads, input_mb / Median(run_s) / threads, docs.size() / Median(run_s), runs);
+  std::printf("  peak RSS %.1f MB\n", self.ru_maxrss / 1024.0);
+  if (keep.empty()) std::filesystem::remove_all(dir);
+  return 0;
+}

@@ -1,0 +1,53 @@
+// A generated corpus of documents and their near-duplicate variants, with
+// the ground truth: which base each document comes from and its exact
+// 5-word-shingle Jaccard similarity with it.
+//
+//   NearDupOptions o;  o.bases = 2000;
+//   std::vector<NearDupDoc> docs = GenerateNearDupCorpus(o);
+//
+// Bases are 150-600 words of sentences over a Zipf-distributed vocabulary
+// of 20,000 made-up lower-case words (so that normalization changes
+// nothing and the shingles are the words'). About half the bases get 1-4
+// variants, each made by one edit: an exact copy; replacing 1-3% of the
+// words; deleting or inserting a sentence; adding a header and a footer;
+// truncating the last 10-25%; or replacing 20-40% of the words (true
+// Jaccard far below 0.8: these must not be merged). Variants follow their
+// base at a random later place, so a keeper is first in input order.
+//
+// Thread-safety: pure functions.
+
+#ifndef SARING_BENCH_NEAR_DUP_CORPUS_H_
+#define SARING_BENCH_NEAR_DUP_CORPUS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace saring::bench {
+
+struct NearDupOptions {
+  size_t bases = 2000;
+  uint64_t seed = 1;
+  size_t shingle = 5;
+};
+
+struct NearDupDoc {
+  std::string id;
+  std::string text;
+  int64_t base = -1;     // index of the base document it was made from; -1 for a base
+  double jaccard = 1.0;  // with its base (5-word shingles); 1 for a base
+  std::string edit;      // "base", "copy", "replace", "delete", "insert", "header", "truncate", "rewrite"
+};
+
+std::vector<NearDupDoc> GenerateNearDupCorpus(const NearDupOptions& options);
+
+// The Jaccard similarity of the n-word shingle sets of two texts (words
+// split at spaces and newlines, sentence dots dropped).
+double ShingleJaccard(const std::string& a, const std::string& b, size_t n);
+
+// One JSON line per document: {"id":..., "text":...}.
+std::string NearDupJsonl(const std::vector<NearDupDoc>& docs);
+
+}  // namespace saring::bench
+
+#endif  // SARING_BENCH_NEAR_DUP_CORPUS_H_
