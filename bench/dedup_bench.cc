@@ -41,14 +41,11 @@ using saring::bench::Median;
 
 int Fail(const std::string& message) { return saring::bench::Fail("dedup_bench", message); }
 
-struct Fate {
-  bool kept = false;
-  std::string keeper;  // the id it was removed for
-};
+using saring::bench::DedupFate;
 
 // id -> fate, from OUT/kept and OUT/removed.
-std::map<std::string, Fate> Fates(const std::string& out_dir) {
-  std::map<std::string, Fate> fates;
+std::map<std::string, DedupFate> Fates(const std::string& out_dir) {
+  std::map<std::string, DedupFate> fates;
   simdjson::dom::parser parser;
   for (const char* sub : {"kept", "removed"}) {
     for (const auto& entry : std::filesystem::directory_iterator(out_dir + "/" + sub)) {
@@ -60,7 +57,7 @@ std::map<std::string, Fate> Fates(const std::string& out_dir) {
         simdjson::dom::element doc;
         std::string_view id, keeper;
         if (!parser.parse(data.data() + start, end - start).get(doc) && !doc["id"].get(id)) {
-          Fate f;
+          DedupFate f;
           f.kept = std::string_view(sub) == "kept";
           if (!f.kept && !doc["saring"]["duplicate_of"].get(keeper)) f.keeper = std::string(keeper);
           fates[std::string(id)] = f;
@@ -157,54 +154,21 @@ int main(int argc, char** argv) {
   }
 
   // Accuracy.
-  const std::map<std::string, Fate> fates = Fates(options.output_dir);
-  std::map<std::string, const saring::bench::NearDupDoc*> by_id;
-  for (const auto& d : docs) by_id[d.id] = &d;
-  auto keeper_of = [&](const std::string& id) {
-    const Fate& f = fates.at(id);
-    return f.kept ? id : f.keeper;
-  };
-  uint64_t true_pairs = 0, found = 0, removed = 0, correct = 0;
-  std::map<int64_t, int> survivors;  // base -> kept members of its true cluster
-  std::map<int64_t, int> members;
-  for (const auto& d : docs) {
-    const int64_t family = d.base < 0 ? std::stoll(d.id.substr(5)) : d.base;
-    const bool in_true_cluster = d.base < 0 || d.jaccard >= 0.8;
-    if (in_true_cluster) {
-      ++members[family];
-      survivors[family] += fates.at(d.id).kept;
-    }
-    if (d.base >= 0 && d.jaccard >= 0.8) {
-      ++true_pairs;
-      found += keeper_of(d.id) == keeper_of("base-" + std::to_string(d.base));
-    }
-    const Fate& f = fates.at(d.id);
-    if (!f.kept) {
-      ++removed;
-      correct += saring::bench::ShingleJaccard(d.text, by_id.at(f.keeper)->text, o.shingle) >= 0.7;
-    }
-  }
-  uint64_t clusters = 0, split = 0;
-  for (const auto& [family, n] : members) {
-    if (n < 2) continue;
-    ++clusters;
-    split += survivors[family] > 1;
-  }
-  rusage usage{};
-  getrusage(RUSAGE_CHILDREN, &usage);
+  const saring::bench::NearDupScore score =
+      saring::bench::ScoreNearDup(docs, Fates(options.output_dir), o.shingle);
   rusage self{};
   getrusage(RUSAGE_SELF, &self);
   std::printf("corpus: %zu bases, %zu documents, %.1f MB of JSONL (%s)\n", o.bases, docs.size(),
               input_mb, input.c_str());
   std::printf("  recall (variants of Jaccard >= 0.8 in their base's cluster): %.4f (%llu of %llu)\n",
-              true_pairs ? double(found) / true_pairs : 1.0, (unsigned long long)found,
-              (unsigned long long)true_pairs);
+              score.Recall(), (unsigned long long)score.found,
+              (unsigned long long)score.true_pairs);
   std::printf("  precision (removed with Jaccard >= 0.7 to their keeper):    %.4f (%llu of %llu)\n",
-              removed ? double(correct) / removed : 1.0, (unsigned long long)correct,
-              (unsigned long long)removed);
+              score.Precision(), (unsigned long long)score.correct,
+              (unsigned long long)score.removed);
   std::printf("  true clusters with more than one survivor:                   %.4f (%llu of %llu)\n",
-              clusters ? double(split) / clusters : 0.0, (unsigned long long)split,
-              (unsigned long long)clusters);
+              score.SplitShare(), (unsigned long long)score.split,
+              (unsigned long long)score.clusters);
   std::printf("  signatures: %.1f MB/s of text per core (median of %d)\n",
               text_bytes / 1e6 / Median(sign_s), runs);
   std::printf("  whole run, %d thread(s): %.1f MB/s of input per core, %.0f docs/s (median of %d)\n",

@@ -176,4 +176,38 @@ std::string NearDupJsonl(const std::vector<NearDupDoc>& docs) {
   return out;
 }
 
+NearDupScore ScoreNearDup(const std::vector<NearDupDoc>& docs,
+                          const std::map<std::string, DedupFate>& fates, size_t shingle) {
+  std::map<std::string, const NearDupDoc*> by_id;
+  for (const NearDupDoc& d : docs) by_id[d.id] = &d;
+  auto keeper_of = [&](const std::string& id) {
+    const DedupFate& f = fates.at(id);
+    return f.kept ? id : f.keeper;
+  };
+  NearDupScore score;
+  std::map<int64_t, int> survivors, members;  // per base: of its true cluster
+  for (const NearDupDoc& d : docs) {
+    const int64_t family = d.base < 0 ? std::stoll(d.id.substr(5)) : d.base;
+    if (d.base < 0 || d.jaccard >= 0.8) {
+      ++members[family];
+      survivors[family] += fates.at(d.id).kept;
+    }
+    if (d.base >= 0 && d.jaccard >= 0.8) {
+      ++score.true_pairs;
+      score.found += keeper_of(d.id) == keeper_of("base-" + std::to_string(d.base));
+    }
+    const DedupFate& f = fates.at(d.id);
+    if (!f.kept) {
+      ++score.removed;
+      score.correct += ShingleJaccard(d.text, by_id.at(f.keeper)->text, shingle) >= 0.7;
+    }
+  }
+  for (const auto& [family, n] : members) {
+    if (n < 2) continue;
+    ++score.clusters;
+    score.split += survivors[family] > 1;
+  }
+  return score;
+}
+
 }  // namespace saring::bench

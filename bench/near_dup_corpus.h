@@ -20,6 +20,7 @@
 #define SARING_BENCH_NEAR_DUP_CORPUS_H_
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,25 @@ double ShingleJaccard(const std::string& a, const std::string& b, size_t n);
 
 // One JSON line per document: {"id":..., "text":...}.
 std::string NearDupJsonl(const std::vector<NearDupDoc>& docs);
+
+// What a deduplication did to each document: kept, or removed for `keeper`.
+struct DedupFate {
+  bool kept = false;
+  std::string keeper;
+};
+
+struct NearDupScore {
+  uint64_t true_pairs = 0, found = 0;  // variants of Jaccard >= 0.8; in their base's cluster
+  uint64_t removed = 0, correct = 0;   // removed; with Jaccard >= 0.7 to their keeper
+  uint64_t clusters = 0, split = 0;    // bases with such variants; with 2+ survivors
+  double Recall() const { return true_pairs ? double(found) / double(true_pairs) : 1.0; }
+  double Precision() const { return removed ? double(correct) / double(removed) : 1.0; }
+  double SplitShare() const { return clusters ? double(split) / double(clusters) : 0.0; }
+};
+
+// Scores `fates` (by id) against the ground truth of `docs`.
+NearDupScore ScoreNearDup(const std::vector<NearDupDoc>& docs,
+                          const std::map<std::string, DedupFate>& fates, size_t shingle = 5);
 
 }  // namespace saring::bench
 
