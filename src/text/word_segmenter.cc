@@ -76,12 +76,18 @@ class ClassTable {
     return *table;
   }
   uint8_t Of(UChar32 c) const { return c < 0x10000 ? flags_[c] : Classify(c); }
+  // An ASCII letter or digit (a word character of no dictionary script).
+  bool AsciiWord(char c) const { return ascii_word_[static_cast<unsigned char>(c)]; }
 
  private:
   ClassTable() {
     for (UChar32 c = 0; c < 0x10000; ++c) flags_[c] = Classify(c);
+    for (int c = 0; c < 256; ++c) {
+      ascii_word_[c] = c < 0x80 && (flags_[c] & kWord) && !(flags_[c] & kDict);
+    }
   }
   uint8_t flags_[0x10000];
+  bool ascii_word_[256];
 };
 
 // The code point at text[i] and its length in bytes (1 for an ill-formed
@@ -134,6 +140,14 @@ void WordSegmenter::Segment(std::string_view text, std::vector<std::string_view>
     bool last_digit = flags & kDigit;
     i += len;
     while (i < n) {
+      // Fast path: a run of ASCII letters and digits needs no decoding.
+      if (table.AsciiWord(text[i])) {
+        size_t j = i + 1;
+        while (j < n && table.AsciiWord(text[j])) ++j;
+        last_digit = table.Of(static_cast<unsigned char>(text[j - 1])) & kDigit;
+        i = j;
+        continue;
+      }
       const uint8_t f = table.Of(Next(text, i, &len));
       if ((f & kWord) && !(f & kDict)) {
         last_digit = f & kDigit;
