@@ -24,9 +24,11 @@
 // it links. Each colliding document is compared with the earlier ones of
 // its bucket, up to 16, and joins the first that passes.
 //
-// Memory: 8 bytes per band and 28 per document for the keys and positions
-// while they are collected, the document ids (kept to name the keeper in a
-// duplicate's reason), and 4 bytes per document for the union-find.
+// Memory, per document: 8 bytes per band, about 33 for its position, exact
+// key, length and id offset, its id itself (kept to name the keeper in a
+// duplicate's reason), 4 per signature entry with verification, and 4 for
+// the union-find. Everything is held in memory for now: 14 bands and
+// 40-byte ids make some 190 bytes a document.
 //
 // Thread-safety: Add may be called from many threads at once; Cluster once,
 // after the last Add.
@@ -46,7 +48,7 @@ namespace saring {
 
 struct DedupDecision {
   uint32_t cluster_size = 1;  // on the keeper: members, itself included
-  int32_t duplicate_of = -1;  // on a duplicate: the keeper's index in DedupDecisions::ids
+  int32_t duplicate_of = -1;  // on a duplicate: its keeper's id, in DedupDecisions::keeper_ids
   bool exact = false;         // on a duplicate: same normalized text as the keeper
 };
 

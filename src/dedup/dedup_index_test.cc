@@ -17,7 +17,7 @@ DedupKeys Key(uint64_t exact, std::vector<uint64_t> bands) {
 TEST(DedupIndexTest, KeeperIsFirstInInputOrderWhateverTheOrderOfAdds) {
   DedupIndex index(2);
   index.Add(DedupPosition(3, 0), Key(7, {100, 200}), "late-copy");
-  index.Add(DedupPosition(1, 5), Key(9, {300, 201}), "near");   // band 0 differs, band 1...
+  index.Add(DedupPosition(1, 5), Key(9, {300, 201}), "near");  // no key in common with any
   index.Add(DedupPosition(0, 2), Key(7, {100, 200}), "first");
   index.Add(DedupPosition(2, 0), Key(5, {400, 500}), "alone");
   index.Add(DedupPosition(1, 6), Key(8, {100, 600}), "band0");

@@ -68,8 +68,6 @@ std::string_view StringAtPath(simdjson::dom::object object, const std::vector<st
   return s;
 }
 
-}  // namespace
-
 // Reads what an earlier run stored under "saring" (see StoredSignals);
 // false when there is no saring.signals object.
 bool ReadStoredSignals(simdjson::dom::object object, StoredSignals* out) {
@@ -89,6 +87,8 @@ bool ReadStoredSignals(simdjson::dom::object object, StoredSignals* out) {
   }
   return true;
 }
+
+}  // namespace
 
 BatchWorker::BatchWorker(const PipelineConfig& config, const std::vector<InputFile>& files,
                          const std::vector<StageContext>& contexts)
