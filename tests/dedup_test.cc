@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include <filesystem>
 #include <map>
 
 #include "near_dup_corpus.h"
@@ -91,7 +92,7 @@ TEST(DedupTest, DuplicatesNameTheirKeeperAndKeepersTheirClusterSize) {
   EXPECT_NE(stats.find("\"clusters\": 2"), std::string::npos) << stats;  // story, other
 }
 
-TEST(DedupTest, SameOutputForOneAndTwoThreadsAndRepeatedRuns) {
+TEST(DedupTest, SameOutputForAnyThreadCountRepeatedRunsAndSpilledKeys) {
   testing::TempDir dir;
   std::string corpus;
   for (int k = 0; k < 30; ++k) corpus += Corpus();  // 750 documents, many clusters
@@ -99,10 +100,15 @@ TEST(DedupTest, SameOutputForOneAndTwoThreadsAndRepeatedRuns) {
   testing::RunCleanOrFail({dir.Join("in.jsonl")}, dir.Join("one"), 1, "dedup", {}, 4096);
   testing::RunCleanOrFail({dir.Join("in.jsonl")}, dir.Join("two"), 2, "dedup", {}, 4096);
   testing::RunCleanOrFail({dir.Join("in.jsonl")}, dir.Join("again"), 2, "dedup", {}, 4096);
+  // 750 documents x 15 keys in runs of 1,024: spilled, and the same result.
+  testing::RunCleanOrFail({dir.Join("in.jsonl")}, dir.Join("spilled"), 2, "dedup",
+                          {"dedup.memory=1KB"}, 4096);
   for (const char* sub : {"kept", "removed"}) {
     EXPECT_EQ(ReadOutput(dir.Join("one"), sub), ReadOutput(dir.Join("two"), sub)) << sub;
     EXPECT_EQ(ReadOutput(dir.Join("two"), sub), ReadOutput(dir.Join("again"), sub)) << sub;
+    EXPECT_EQ(ReadOutput(dir.Join("one"), sub), ReadOutput(dir.Join("spilled"), sub)) << sub;
   }
+  EXPECT_FALSE(std::filesystem::exists(dir.Join("spilled/.saring-tmp")));
   // The first copy of each of the 22 distinct pages stays: 750 - 22.
   EXPECT_EQ(SplitLines(ReadOutput(dir.Join("one"), "removed")).size(), 728u);
 }

@@ -206,6 +206,9 @@ stages:
       ngram: 5
       exact: true
       near: true
+      keeper: first
+      verify: none
+      memory: 512MB
 )"},
     {"passthrough", "no stages: read, parse and write every document (format conversion, I/O benchmark)",
      R"(# read -> parse -> write only

@@ -1,10 +1,10 @@
 // DedupIndex: the keys of every document that reached the dedup stage in
 // the first pass, and the clusters they form.
 //
-//   DedupIndex index(14);                     // bands per document
+//   DedupIndex index(14, "OUT/.saring-tmp/dedup", 512 << 20);
 //   index.Add(position, keys, id);            // from any thread, any order
 //   DedupDecisions decisions;
-//   index.Cluster(&decisions);                // after the pass
+//   Status s = index.Cluster(options, &decisions);  // after the pass
 //   const DedupDecision* d = decisions.Find(position);
 //
 // Documents are numbered by their position in the input (a batch's sequence
@@ -24,11 +24,15 @@
 // it links. Each colliding document is compared with the earlier ones of
 // its bucket, up to 16, and joins the first that passes.
 //
-// Memory, per document: 8 bytes per band, about 33 for its position, exact
-// key, length and id offset, its id itself (kept to name the keeper in a
-// duplicate's reason), 4 per signature entry with verification, and 4 for
-// the union-find. Everything is held in memory for now: 14 bands and
-// 40-byte ids make some 190 bytes a document.
+// Memory: the keys ((band, key, position) records, 24 bytes each, one per
+// band and one for the exact key) go through SortedRuns: at most
+// `memory_bytes` of them are held, the rest spilled to sorted runs in
+// `temp_dir` and k-way merged by Cluster. The ids go to a file there too
+// and only the keepers' are read back. What stays in memory per document:
+// its position (8 bytes) while collecting; then the union-find (4) and each
+// document's exact-key group (4) while clustering: 16 bytes. keeper
+// "longest" adds 4 (the length), verification 4 per signature entry.
+// DedupDecisions then holds 20 bytes per document for the main pass.
 //
 // Thread-safety: Add may be called from many threads at once; Cluster once,
 // after the last Add.
@@ -37,12 +41,15 @@
 #define SARING_DEDUP_DEDUP_INDEX_H_
 
 #include <cstdint>
+#include <cstdio>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "dedup/minhash.h"
+#include "saring/status.h"
+#include "util/sorted_runs.h"
 
 namespace saring {
 
@@ -64,38 +71,53 @@ struct DedupDecisions {
   std::vector<std::string> keeper_ids;  // indexed by DedupDecision::duplicate_of
   uint64_t clusters = 0;                // with two members or more
   uint64_t exact_duplicates = 0, near_duplicates = 0;
+  uint64_t runs_spilled = 0, bytes_spilled = 0;
 
   const DedupDecision* Find(uint64_t position) const;
 };
 
 class DedupIndex {
  public:
-  // `signature_size`: entries kept per document for verification (0: none).
-  explicit DedupIndex(int bands, size_t signature_size = 0)
-      : bands_(bands), signature_size_(signature_size) {}
+  // `signature_size`: entries kept per document for verification (0:
+  // none); `keep_lengths`: for keeper "longest".
+  DedupIndex(int bands, std::string temp_dir, size_t memory_bytes, size_t signature_size = 0,
+             bool keep_lengths = false);
+  ~DedupIndex();
 
-  // `length`: the text's size in bytes (keeper "longest"); `signature`:
-  // signature_size entries, or empty.
+  // `length`: the text's size in bytes; `signature`: signature_size entries,
+  // or empty. An I/O error is kept and returned by Cluster.
   void Add(uint64_t position, const DedupKeys& keys, std::string_view id, uint64_t length = 0,
            const std::vector<uint32_t>& signature = {});
   size_t size() const { return positions_.size(); }
-  void Cluster(const DedupClusterOptions& options, DedupDecisions* out);
-  void Cluster(DedupDecisions* out) { Cluster(DedupClusterOptions(), out); }
+  Status Cluster(const DedupClusterOptions& options, DedupDecisions* out);
 
  private:
-  double Agreement(uint32_t a, uint32_t b) const;  // insertion indexes
+  struct KeyRecord {
+    uint64_t key;
+    uint64_t position;
+    uint32_t band;  // 0: the exact key; 1..bands: the band keys
+    bool operator<(const KeyRecord& o) const {
+      if (band != o.band) return band < o.band;
+      if (key != o.key) return key < o.key;
+      return position < o.position;
+    }
+  };
+  void AddLocked(const KeyRecord& r);
+  Status ReadKeeperIds(const std::vector<uint64_t>& sorted, const std::vector<int32_t>& slot,
+                       std::vector<std::string>* ids);
 
   const int bands_;
+  const std::string temp_dir_;
   const size_t signature_size_;
-  std::vector<uint64_t> lengths_;
-  std::vector<uint32_t> signatures_;
+  const bool keep_lengths_;
   std::mutex mu_;
-  std::vector<uint64_t> positions_;
-  std::vector<uint64_t> exact_;
-  std::vector<uint64_t> band_keys_;  // bands_ per document, 0 when it has no words
-  std::vector<uint8_t> has_bands_;
-  std::string id_bytes_;
-  std::vector<uint64_t> id_offsets_;
+  Status status_;
+  std::vector<uint64_t> positions_;  // in Add order
+  std::vector<uint32_t> lengths_;    // keeper "longest"
+  std::vector<uint32_t> signatures_;  // verification
+  SortedRuns<KeyRecord> keys_;
+  std::string id_buffer_;            // (position, size, bytes) records
+  std::FILE* id_file_ = nullptr;
 };
 
 // A document's position: its batch's sequence number and its record index.

@@ -137,19 +137,28 @@ Status RunDedupPass(const CleanOptions& options, const std::vector<InputFile>& f
   std::vector<StageContext> prefix_contexts(contexts->begin(), contexts->begin() + position + 1);
   const size_t signature_size =
       o.cluster.verify ? static_cast<size_t>(o.minhash.bands) * o.minhash.rows : 0;
-  auto index = std::make_shared<DedupIndex>(o.minhash.bands, signature_size);
+  auto index = std::make_shared<DedupIndex>(o.minhash.bands,
+                                            options.output_dir + "/.saring-tmp/dedup", o.memory,
+                                            signature_size, o.cluster.keeper == "longest");
   prefix_contexts[position].dedup_index = index;
   RunPrefixPass(options, files, threads, prefix, prefix_contexts);
   auto decisions = std::make_shared<DedupDecisions>();
-  index->Cluster(o.cluster, decisions.get());
+  s = index->Cluster(o.cluster, decisions.get());
+  const size_t documents = index->size();
+  prefix_contexts.clear();
+  index.reset();  // removes its spill files
+  std::error_code ec;
+  std::filesystem::remove(options.output_dir + "/.saring-tmp", ec);  // only if empty
+  if (!s.ok()) return s;
   (*contexts)[position].dedup_decisions = decisions;
   if (options.progress) {
     std::fprintf(stderr,
                  "saring: dedup: %zu documents, %llu clusters, %llu exact and %llu near "
-                 "duplicates (first pass %.2f s)\n",
-                 index->size(), static_cast<unsigned long long>(decisions->clusters),
+                 "duplicates, %llu runs spilled (first pass %.2f s)\n",
+                 documents, static_cast<unsigned long long>(decisions->clusters),
                  static_cast<unsigned long long>(decisions->exact_duplicates),
                  static_cast<unsigned long long>(decisions->near_duplicates),
+                 static_cast<unsigned long long>(decisions->runs_spilled),
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
   return Status::OK();

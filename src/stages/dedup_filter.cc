@@ -64,6 +64,7 @@ Status ReadDedupOptions(const YAML::Node& params, DedupFilterOptions* o) {
   p.GetChoice("verify", {"none", "estimated"}, &verify);
   o->cluster.verify = verify == "estimated";
   p.Get("min_jaccard", &o->cluster.min_jaccard);
+  p.GetBytes("memory", &o->memory);
   Status s = p.Finish();
   if (!s.ok()) return s;
   if (o->minhash.bands < 1 || o->minhash.rows < 1 || o->minhash.bands * o->minhash.rows > 10000) {

@@ -12,6 +12,7 @@
 //       keeper: first          # or longest (the longest text of a cluster stays)
 //       verify: none           # or estimated: a band collision joins two documents
 //       min_jaccard: 0.7       #   only if their signatures agree this much
+//       memory: 512MB          # keys held in memory, the rest in sorted runs on disk
 //       seed: 1
 //
 // The stage needs the whole corpus: a first pass over the input
@@ -49,6 +50,7 @@ struct DedupFilterOptions {
   bool exact = true;
   bool near = true;
   DedupClusterOptions cluster;  // keeper rule, verification
+  uint64_t memory = 512ull << 20;  // band keys held before spilling sorted runs
 };
 
 class DedupFilter : public Stage {
