@@ -2,7 +2,8 @@
 // with known near duplicates (near_dup_corpus.h).
 //
 //   build/bench/dedup_bench [--bases 5000] [--seed 1] [--threads 1] [--runs 3]
-//                           [--keep DIR] [-- extra --set overrides, e.g. dedup.bands=20]
+//                           [--words 150-600] [--no-score] [--keep DIR]
+//                           [-- extra --set overrides, e.g. dedup.bands=20]
 //
 // Writes the corpus (uncompressed JSONL) to a temporary directory or
 // --keep DIR, runs the `dedup` preset (the library call, uncompressed
@@ -16,6 +17,9 @@
 //   - MinHash signatures alone (in memory, one thread) in MB/s of text per
 //     core, and the whole run (both passes, clustering, writing) in MB/s of
 //     input per core, documents/s, peak RSS; medians over runs.
+// --no-score skips the ground truth's Jaccard measurements and the
+// accuracy figures (for corpora of millions of documents: time them with
+// saring_bench on the --keep file, which reports the child's peak RSS).
 
 #include <simdjson.h>
 #include <sys/resource.h>
@@ -77,6 +81,7 @@ int main(int argc, char** argv) {
   int threads = 1, runs = 3;
   std::string keep;
   std::vector<std::string> sets;
+  bool score_run = true;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -88,6 +93,14 @@ int main(int argc, char** argv) {
       threads = std::max(1, std::atoi(next().c_str()));
     } else if (a == "--runs") {
       runs = std::max(1, std::atoi(next().c_str()));
+    } else if (a == "--no-score") {
+      score_run = false;
+      o.measure_jaccard = false;
+    } else if (a == "--words") {
+      const std::string range = next();
+      o.min_words = std::strtoull(range.c_str(), nullptr, 10);
+      o.max_words = std::strtoull(range.substr(range.find('-') + 1).c_str(), nullptr, 10);
+      if (o.max_words < o.min_words || o.min_words == 0) return Fail("--words wants MIN-MAX");
     } else if (a == "--keep") {
       keep = next();
     } else if (a == "--") {
@@ -154,21 +167,23 @@ int main(int argc, char** argv) {
   }
 
   // Accuracy.
-  const saring::bench::NearDupScore score =
-      saring::bench::ScoreNearDup(docs, Fates(options.output_dir), o.shingle);
+  saring::bench::NearDupScore score;
+  if (score_run) score = saring::bench::ScoreNearDup(docs, Fates(options.output_dir), o.shingle);
   rusage self{};
   getrusage(RUSAGE_SELF, &self);
   std::printf("corpus: %zu bases, %zu documents, %.1f MB of JSONL (%s)\n", o.bases, docs.size(),
               input_mb, input.c_str());
-  std::printf("  recall (variants of Jaccard >= 0.8 in their base's cluster): %.4f (%llu of %llu)\n",
-              score.Recall(), (unsigned long long)score.found,
-              (unsigned long long)score.true_pairs);
-  std::printf("  precision (removed with Jaccard >= 0.7 to their keeper):    %.4f (%llu of %llu)\n",
-              score.Precision(), (unsigned long long)score.correct,
-              (unsigned long long)score.removed);
-  std::printf("  true clusters with more than one survivor:                   %.4f (%llu of %llu)\n",
-              score.SplitShare(), (unsigned long long)score.split,
-              (unsigned long long)score.clusters);
+  if (score_run) {
+    std::printf("  recall (variants of Jaccard >= 0.8 in their base's cluster): %.4f (%llu of %llu)\n",
+                score.Recall(), (unsigned long long)score.found,
+                (unsigned long long)score.true_pairs);
+    std::printf("  precision (removed with Jaccard >= 0.7 to their keeper):    %.4f (%llu of %llu)\n",
+                score.Precision(), (unsigned long long)score.correct,
+                (unsigned long long)score.removed);
+    std::printf("  true clusters with more than one survivor:                   %.4f (%llu of %llu)\n",
+                score.SplitShare(), (unsigned long long)score.split,
+                (unsigned long long)score.clusters);
+  }
   std::printf("  signatures: %.1f MB/s of text per core (median of %d)\n",
               text_bytes / 1e6 / Median(sign_s), runs);
   std::printf("  whole run, %d thread(s): %.1f MB/s of input per core, %.0f docs/s (median of %d)\n",

@@ -132,7 +132,8 @@ std::vector<NearDupDoc> GenerateNearDupCorpus(const NearDupOptions& options) {
   std::vector<NearDupDoc> docs;
   std::vector<std::vector<NearDupDoc>> pending;  // variants waiting for their place
   for (size_t b = 0; b < options.bases; ++b) {
-    const size_t words = 150 + rng() % 451;
+    const size_t words =
+        options.min_words + rng() % (options.max_words - options.min_words + 1);
     std::vector<Sentence> sentences;
     for (size_t n = 0; n < words;) {
       sentences.push_back(MakeSentence(vocabulary, rng));
@@ -147,7 +148,7 @@ std::vector<NearDupDoc> GenerateNearDupCorpus(const NearDupOptions& options) {
       d.id = base.id + "-" + edit + "-" + std::to_string(k);
       d.text = Join(Variant(sentences, edit, vocabulary, rng));
       d.base = static_cast<int64_t>(b);
-      d.jaccard = ShingleJaccard(base.text, d.text, options.shingle);
+      d.jaccard = options.measure_jaccard ? ShingleJaccard(base.text, d.text, options.shingle) : 0;
       d.edit = edit;
       const size_t delay = rng() % 50;  // bases later
       if (pending.size() <= delay) pending.resize(delay + 1);

@@ -5,7 +5,7 @@
 //   NearDupOptions o;  o.bases = 2000;
 //   std::vector<NearDupDoc> docs = GenerateNearDupCorpus(o);
 //
-// Bases are 150-600 words of sentences over a Zipf-distributed vocabulary
+// Bases are 150-600 words (min_words..max_words) of sentences over a Zipf-distributed vocabulary
 // of 20,000 made-up lower-case words (so that normalization changes
 // nothing and the shingles are the words'). About half the bases get 1-4
 // variants, each made by one edit: an exact copy; replacing 1-3% of the
@@ -30,6 +30,8 @@ struct NearDupOptions {
   size_t bases = 2000;
   uint64_t seed = 1;
   size_t shingle = 5;
+  size_t min_words = 150, max_words = 600;  // per base
+  bool measure_jaccard = true;  // off: NearDupDoc::jaccard is not computed (large corpora)
 };
 
 struct NearDupDoc {
