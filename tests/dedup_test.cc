@@ -30,8 +30,9 @@ std::map<std::string, std::pair<std::string, std::string>> Fates(const std::stri
       auto doc = p.parse(line).value();
       std::string_view reason;
       if (doc["removed_reason"].get(reason)) reason = "";
-      fates[std::string(doc["id"].get_string().value())] = {
-          std::string(reason), simdjson::minify(doc["saring"])};
+      simdjson::dom::element saring;
+      const std::string annotations = doc["saring"].get(saring) ? "" : simdjson::minify(saring);
+      fates[std::string(doc["id"].get_string().value())] = {std::string(reason), annotations};
     }
   }
   return fates;
@@ -147,6 +148,49 @@ TEST(DedupTest, GeneratedNearDuplicatesAreFoundAndOthersLeftAlone) {
   }
   EXPECT_GT(rewrites, 50u);
   EXPECT_EQ(rewrites_kept, rewrites);
+}
+
+// line_dedup keeps the first copy of each line of 30+ characters, in
+// input order, across documents; a page left with nothing goes. Case and
+// punctuation do not make a line new (LineKey).
+TEST(DedupTest, LineDedupKeepsTheFirstCopyOfEachLine) {
+  const std::string shared = "First page line that is long enough to count here.";
+  std::string corpus =
+      Line("a", shared + "\\nUnique line of page a that nobody else has at all.") +
+      Line("b", "Some other page with its own text, long enough too.\\nFIRST page line that is "
+                "long enough to count here!") +
+      Line("c", shared) + Line("d", "Short line.\\n" + shared);
+  testing::TempDir dir;
+  testing::WriteFile(dir.Join("in.jsonl"), corpus);
+  testing::WriteFile(dir.Join("p.yaml"), "stages:\n  - line_dedup: {min_chars: 30}\n");
+  PipelineConfig config;
+  ASSERT_TRUE(LoadConfigFile(dir.Join("p.yaml"), &config).ok());
+  for (const char* sub : {"one", "spilled"}) {
+    CleanOptions o;
+    o.inputs = {dir.Join("in.jsonl")};
+    o.output_dir = dir.Join(sub);
+    o.config = config;
+    o.threads = std::string(sub) == "one" ? 1 : 2;
+    o.batch_bytes = 128;
+    o.max_error_messages = 0;
+    if (std::string(sub) == "spilled") ASSERT_TRUE(ApplyOverride("line_dedup.memory=1KB", &o.config).ok());
+    CleanReport r;
+    ASSERT_TRUE(RunClean(o, &r).ok());
+    EXPECT_EQ(r.docs_removed, 1u);
+  }
+  auto fates = Fates(dir.Join("one"));
+  EXPECT_EQ(fates["c"].first,
+            "line_dedup: every line was seen in an earlier document (50 characters)");
+  std::map<std::string, std::string> kept;
+  simdjson::dom::parser p;
+  for (const std::string& line : SplitLines(ReadOutput(dir.Join("one"), "kept"))) {
+    auto doc = p.parse(line).value();
+    kept[std::string(doc["id"].get_string().value())] = std::string(doc["text"].get_string().value());
+  }
+  EXPECT_EQ(kept["a"], shared + "\nUnique line of page a that nobody else has at all.");
+  EXPECT_EQ(kept["b"], "Some other page with its own text, long enough too.");
+  EXPECT_EQ(kept["d"], "Short line.");  // under 30 characters: left alone
+  EXPECT_EQ(ReadOutput(dir.Join("one"), "kept"), ReadOutput(dir.Join("spilled"), "kept"));
 }
 
 TEST(DedupTest, BadSettingsAreClearErrors) {

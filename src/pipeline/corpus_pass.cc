@@ -16,7 +16,9 @@
 #include "pipeline/batch_worker.h"
 #include "pipeline/pool.h"
 #include "stages/common_lines.h"
+#include "dedup/line_index.h"
 #include "stages/dedup_filter.h"
+#include "stages/line_dedup.h"
 
 namespace saring {
 namespace {
@@ -107,26 +109,12 @@ void RunPrefixPass(const CleanOptions& options, const std::vector<InputFile>& fi
       [](BatchWorker& worker, const InputBatch& batch) { worker.RunWithoutOutput(batch); });
 }
 
-// The dedup stage's first pass: every stage up to it runs, and it collects
-// the keys of what survives; the clusters go to the main pass.
+// The dedup stage's first pass: every stage up to it runs (with what the
+// passes before found), and it collects the keys of what survives; the
+// clusters go to the main pass.
 Status RunDedupPass(const CleanOptions& options, const std::vector<InputFile>& files, int threads,
-                    const std::function<void(const std::string&)>& warn,
-                    std::vector<StageContext>* contexts) {
+                    size_t position, std::vector<StageContext>* contexts) {
   const std::vector<StageConfig>& stages = options.config.stages;
-  size_t position = stages.size();
-  for (size_t i = 0; i < stages.size(); ++i) {
-    if (stages[i].type != "dedup") continue;
-    if (position != stages.size()) {
-      return Status::InvalidArgument("stage 'dedup' is listed twice; one pass clusters the corpus");
-    }
-    position = i;
-  }
-  if (position == stages.size()) return Status::OK();
-  if (ReadsStdin(files)) {
-    warn("saring: dedup: standard input can be read only once, and dedup needs a first pass; "
-         "no duplicates were removed (give the input as a file to use it)");
-    return Status::OK();
-  }
   DedupFilterOptions o;
   Status s = ReadDedupOptions(stages[position].params, &o);
   if (!s.ok()) return s;
@@ -147,8 +135,6 @@ Status RunDedupPass(const CleanOptions& options, const std::vector<InputFile>& f
   const size_t documents = index->size();
   prefix_contexts.clear();
   index.reset();  // removes its spill files
-  std::error_code ec;
-  std::filesystem::remove(options.output_dir + "/.saring-tmp", ec);  // only if empty
   if (!s.ok()) return s;
   (*contexts)[position].dedup_decisions = decisions;
   if (options.progress) {
@@ -161,6 +147,57 @@ Status RunDedupPass(const CleanOptions& options, const std::vector<InputFile>& f
                  static_cast<unsigned long long>(decisions->runs_spilled),
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
+  return Status::OK();
+}
+
+// The line_dedup stage's first pass: every stage up to it runs, and it
+// records where each line is first seen.
+Status RunLineDedupPass(const CleanOptions& options, const std::vector<InputFile>& files,
+                        int threads, size_t position, std::vector<StageContext>* contexts) {
+  const std::vector<StageConfig>& stages = options.config.stages;
+  LineDedupOptions o;
+  Status s = ReadLineDedupOptions(stages[position].params, &o);
+  if (!s.ok()) return s;
+  if (options.progress) std::fprintf(stderr, "saring: line_dedup: first pass, hashing lines\n");
+  PipelineConfig prefix = options.config;
+  prefix.stages.assign(stages.begin(), stages.begin() + position + 1);
+  std::vector<StageContext> prefix_contexts(contexts->begin(), contexts->begin() + position + 1);
+  auto index = std::make_shared<LineIndex>(options.output_dir + "/.saring-tmp/line_dedup", o.memory);
+  prefix_contexts[position].line_index = index;
+  RunPrefixPass(options, files, threads, prefix, prefix_contexts);
+  prefix_contexts.clear();
+  s = index->Finish();
+  if (!s.ok()) return s;
+  (*contexts)[position].line_first_seen = index;
+  return Status::OK();
+}
+
+// The first passes of the stages that decide from the whole corpus after
+// the stages before them (line_dedup, dedup), in pipeline order: each sees
+// what the earlier ones decided.
+Status RunCollectingPasses(const CleanOptions& options, const std::vector<InputFile>& files,
+                           int threads, const std::function<void(const std::string&)>& warn,
+                           std::vector<StageContext>* contexts) {
+  const std::vector<StageConfig>& stages = options.config.stages;
+  size_t dedups = 0;
+  for (const StageConfig& st : stages) dedups += st.type == "dedup";
+  if (dedups > 1) {
+    return Status::InvalidArgument("stage 'dedup' is listed twice; one pass clusters the corpus");
+  }
+  for (size_t i = 0; i < stages.size(); ++i) {
+    const std::string& type = stages[i].type;
+    if (type != "dedup" && type != "line_dedup") continue;
+    if (ReadsStdin(files)) {
+      warn("saring: " + type + ": standard input can be read only once, and " + type +
+           " needs a first pass; no duplicates were removed (give the input as a file to use it)");
+      continue;
+    }
+    Status s = type == "dedup" ? RunDedupPass(options, files, threads, i, contexts)
+                               : RunLineDedupPass(options, files, threads, i, contexts);
+    if (!s.ok()) return s;
+  }
+  std::error_code ec;
+  std::filesystem::remove(options.output_dir + "/.saring-tmp", ec);  // only if empty
   return Status::OK();
 }
 
@@ -216,7 +253,7 @@ Status RunCorpusPasses(const CleanOptions& options, const std::vector<InputFile>
   Status s = RunCommonLinesPass(options, files, threads, warn, contexts, reports);
   if (!s.ok()) return s;
   // After the census: the stages before dedup include common_lines.
-  return RunDedupPass(options, files, threads, warn, contexts);
+  return RunCollectingPasses(options, files, threads, warn, contexts);
 }
 
 }  // namespace saring

@@ -7,6 +7,7 @@
 #include "stages/dedup_filter.h"
 #include "stages/language_filter.h"
 #include "stages/length_filter.h"
+#include "stages/line_dedup.h"
 #include "stages/normalize.h"
 #include "stages/pii_redaction.h"
 #include "stages/quality_filter.h"
@@ -38,6 +39,7 @@ const StageType kStageTypes[] = {
     {"quality", &WithoutContext<&CreateQualityFilter>},
     {"c4", &WithoutContext<&CreateC4Filter>},
     {"length", &WithoutContext<&CreateLengthFilter>},
+    {"line_dedup", &CreateLineDedup},
     {"dedup", &CreateDedupFilter},
 };
 

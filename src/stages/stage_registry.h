@@ -29,11 +29,14 @@ class CommonLineSet;
 // validation, benchmarks, stdin input).
 class DedupIndex;
 struct DedupDecisions;
+class LineIndex;
 
 struct StageContext {
   std::shared_ptr<const CommonLineSet> common_lines;  // for common_lines
   std::shared_ptr<DedupIndex> dedup_index;            // dedup, first pass: collect keys
   std::shared_ptr<const DedupDecisions> dedup_decisions;  // dedup, main pass
+  std::shared_ptr<LineIndex> line_index;                  // line_dedup, first pass
+  std::shared_ptr<const LineIndex> line_first_seen;       // line_dedup, main pass
 };
 
 Status CreateStage(const StageConfig& config, const StageContext& context,
