@@ -16,6 +16,7 @@ void Document::Reset(std::string_view id, std::string_view text) {
   route_.clear();
   language_.clear();
   stored_ = nullptr;
+  fields_ = nullptr;
   position_ = 0;
   removal_.reset();
   InvalidateViews();

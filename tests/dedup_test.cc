@@ -193,6 +193,29 @@ TEST(DedupTest, LineDedupKeepsTheFirstCopyOfEachLine) {
   EXPECT_EQ(ReadOutput(dir.Join("one"), "kept"), ReadOutput(dir.Join("spilled"), "kept"));
 }
 
+// exact_field: url: the same page crawled twice under one URL is one
+// cluster whatever its text; records without the field match nobody by it.
+TEST(DedupTest, ExactDuplicatesByAField) {
+  auto page = [](const std::string& id, const std::string& url, const std::string& text) {
+    return "{\"id\":\"" + id + "\"" + (url.empty() ? "" : ",\"url\":\"" + url + "\"") +
+           ",\"text\":\"" + text + "\"}\n";
+  };
+  testing::TempDir dir;
+  testing::WriteFile(
+      dir.Join("in.jsonl"),
+      page("crawl-1", "https://a.example/news", "The first version of the story, from Monday.") +
+          page("crawl-2", "https://a.example/news", "A rewritten version, updated on Tuesday night.") +
+          page("other", "https://b.example/", "Another site with other words entirely, today.") +
+          page("no-url", "", "Yet another page, without a url field, unique as well."));
+  testing::RunCleanOrFail({dir.Join("in.jsonl")}, dir.Join("out"), 2, "dedup",
+                          {"dedup.exact_field=url", "dedup.near=false"});
+  auto fates = Fates(dir.Join("out"));
+  EXPECT_EQ(fates["crawl-2"].first, "dedup: same url as crawl-1");
+  EXPECT_EQ(fates["crawl-1"].second, "{\"dedup_cluster_size\":2}");
+  EXPECT_EQ(fates["other"].first, "");
+  EXPECT_EQ(fates["no-url"].first, "");
+}
+
 TEST(DedupTest, BadSettingsAreClearErrors) {
   PipelineConfig c;
   ASSERT_TRUE(LoadPreset("dedup", &c).ok());

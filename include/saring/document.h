@@ -50,6 +50,16 @@ struct StoredSignals {
   }
 };
 
+// The other fields of the record a document came from, read by dotted path
+// ("url", "metadata.url"): the string value, or "" when the field is absent
+// or not a string. Set by the reader for the time the document's stages
+// run.
+class FieldReader {
+ public:
+  virtual ~FieldReader() = default;
+  virtual std::string_view Field(std::string_view dotted_path) const = 0;
+};
+
 struct Removal {
   std::string stage;   // written as "removed_by"
   std::string rule;    // stable key counted in stats.json, e.g. "min_chars"
@@ -114,6 +124,13 @@ class Document {
   // ran. Later stages read it (the quality stage picks its thresholds).
   void set_language(std::string language) { language_ = std::move(language); }
   const std::string& language() const { return language_; }
+  // A string field of the document's record (see FieldReader); "" for a
+  // .txt document or a missing field.
+  void set_fields(const FieldReader* fields) { fields_ = fields; }
+  std::string_view Field(std::string_view dotted_path) const {
+    return fields_ != nullptr ? fields_->Field(dotted_path) : std::string_view();
+  }
+
   // Where the document is in the input: its batch's sequence number and its
   // record's index there (see dedup/dedup_index.h); the same in every pass
   // over the same input.
@@ -149,6 +166,7 @@ class Document {
   std::string route_;
   std::string language_;
   const StoredSignals* stored_ = nullptr;
+  const FieldReader* fields_ = nullptr;
   uint64_t position_ = 0;
   std::optional<Removal> removal_;
 

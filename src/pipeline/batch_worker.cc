@@ -90,6 +90,17 @@ bool ReadStoredSignals(simdjson::dom::object object, StoredSignals* out) {
 
 }  // namespace
 
+std::string_view BatchWorker::RecordFields::Field(std::string_view dotted_path) const {
+  std::vector<std::string> path;
+  for (size_t start = 0; start <= dotted_path.size();) {
+    size_t dot = dotted_path.find('.', start);
+    if (dot == std::string_view::npos) dot = dotted_path.size();
+    path.emplace_back(dotted_path.substr(start, dot - start));
+    start = dot + 1;
+  }
+  return StringAtPath(object, path);
+}
+
 BatchWorker::BatchWorker(const PipelineConfig& config, const std::vector<InputFile>& files,
                          const std::vector<StageContext>& contexts)
     : config_(config), files_(files) {
@@ -330,6 +341,8 @@ BatchWorker::Outcome BatchWorker::DecodeJsonLine(const RawRecord& r, std::string
   }
   doc_.Reset(id, text);
   doc_.set_invalid_utf8_replaced(replaced);
+  fields_.object = object;
+  doc_.set_fields(&fields_);
   if (config_.input.from_signals) doc_.set_stored(&stored_);
   return Outcome::kDocument;
 }

@@ -63,6 +63,13 @@ class BatchWorker {
                   const std::string& message, OutputBatch* out);
   void CompressStream(std::string* plain, std::string* frame, BatchStats* stats);
 
+  // Document::Field for the record being processed: its parsed object.
+  class RecordFields : public FieldReader {
+   public:
+    std::string_view Field(std::string_view dotted_path) const override;
+    simdjson::dom::object object;
+  };
+
   const PipelineConfig& config_;
   const std::vector<InputFile>& files_;
   std::vector<std::unique_ptr<Stage>> stages_;
@@ -75,6 +82,7 @@ class BatchWorker {
   std::vector<JsonMember> members_;  // its top-level members
   std::vector<JsonMember> saring_members_;  // the members of its "saring" object, if any
   StoredSignals stored_;                    // read back under input.from_signals
+  RecordFields fields_;
   uint32_t record_index_ = 0;         // of the record being processed, in its batch
   bool has_id_ = false;
   bool from_json_ = false;

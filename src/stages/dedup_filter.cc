@@ -1,5 +1,8 @@
 #include "stages/dedup_filter.h"
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include "config/param_reader.h"
 
 namespace saring {
@@ -14,6 +17,10 @@ void DedupFilter::Process(Document& doc) {
   if (collect_ != nullptr) {
     hasher_.Compute(doc, &keys_);
     if (!options_.near) keys_.bands.clear();
+    if (!options_.exact_field.empty()) {
+      const std::string_view value = doc.Field(options_.exact_field);
+      keys_.exact = value.empty() ? ~doc.position() : XXH3_64bits(value.data(), value.size());
+    }
     // Without exact matching, a key no other document has.
     if (!options_.exact) keys_.exact = ~doc.position();
     static const std::vector<uint32_t> kNoSignature;
@@ -31,6 +38,11 @@ void DedupFilter::Process(Document& doc) {
   }
   const std::string& keeper = decisions_->keeper_ids[static_cast<size_t>(d->duplicate_of)];
   doc.AnnotateString("duplicate_of", keeper);
+  if (d->exact && !options_.exact_field.empty()) {
+    doc.Remove("dedup", "same_" + options_.exact_field,
+               "dedup: same " + options_.exact_field + " as " + keeper);
+    return;
+  }
   doc.Remove("dedup", d->exact ? "exact" : "near",
              std::string("dedup: ") + (d->exact ? "exact" : "near") + " duplicate of " + keeper);
 }
@@ -59,6 +71,7 @@ Status ReadDedupOptions(const YAML::Node& params, DedupFilterOptions* o) {
   p.Get("seed", &o->minhash.seed);
   p.Get("exact", &o->exact);
   p.Get("near", &o->near);
+  p.Get("exact_field", &o->exact_field);
   p.GetChoice("keeper", {"first", "longest"}, &o->cluster.keeper);
   std::string verify = "none";
   p.GetChoice("verify", {"none", "estimated"}, &verify);

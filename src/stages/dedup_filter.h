@@ -8,6 +8,7 @@
 //                              #   rows that make the fewest errors around 0.8)
 //       ngram: 5               # word shingles
 //       exact: true            # same normalized text is one cluster too
+//       exact_field: ""        # or: same value of this field ("url", "metadata.url")
 //       near: true             # MinHash band collisions
 //       keeper: first          # or longest (the longest text of a cluster stays)
 //       verify: none           # or estimated: a band collision joins two documents
@@ -23,6 +24,8 @@
 //   "dedup: exact duplicate of page-17" (same text once lower-cased, digits
 //   folded, accents and punctuation dropped)
 //   "dedup: near duplicate of page-17" (a MinHash band in common)
+//   "dedup: same url as page-17" (with exact_field: url; a record without
+//   the field is nobody's exact duplicate)
 // and stores on every document it keeps "dedup_cluster_size" (1 for a
 // document without duplicates), as FineWeb-2 does to re-weight clusters.
 // Standard input cannot be read twice: the stage then removes nothing and
@@ -49,6 +52,7 @@ struct DedupFilterOptions {
   MinHashOptions minhash;
   bool exact = true;
   bool near = true;
+  std::string exact_field;  // exact duplicates by this field (e.g. "url"), not by text
   DedupClusterOptions cluster;  // keeper rule, verification
   uint64_t memory = 512ull << 20;  // band keys held before spilling sorted runs
 };
