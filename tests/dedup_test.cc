@@ -216,6 +216,54 @@ TEST(DedupTest, ExactDuplicatesByAField) {
   EXPECT_EQ(fates["no-url"].first, "");
 }
 
+// Incremental: the first crawl's kept documents are saved; the second
+// crawl loses what matches them (naming the earlier page) and keeps its own
+// first copies. The index's documents are not written again.
+TEST(DedupTest, AgainstTheIndexOfAnEarlierRun) {
+  testing::TempDir dir;
+  std::string reworded = kStory;
+  reworded.replace(reworded.find("khawatir"), 8, "takut");
+  testing::WriteFile(dir.Join("crawl1.jsonl"),
+                     Line("story", kStory) + Line("story-copy", kStory) +
+                         Line("filler", "A page of the first crawl that nobody copies at all."));
+  testing::WriteFile(dir.Join("crawl2.jsonl"),
+                     Line("story-again", reworded) +
+                         Line("fresh", "A new page of the second crawl about another topic.") +
+                         Line("fresh-copy", "A new page of the second crawl about another topic."));
+  const std::string index = dir.Join("index");
+  CleanReport first = testing::RunCleanOrFail({dir.Join("crawl1.jsonl")}, dir.Join("out1"), 2,
+                                              "dedup", {"dedup.save_index=" + index}, 128);
+  EXPECT_EQ(first.docs_kept, 2u);
+  EXPECT_FALSE(std::filesystem::exists(dir.Join("out1/.saring-tmp")));
+  EXPECT_EQ(testing::ReadFile(index + "/settings.txt"),
+            "bands 14 rows 8 ngram 5 seed 1 exact_field ''\ndocuments 2\n");
+  CleanReport second = testing::RunCleanOrFail({dir.Join("crawl2.jsonl")}, dir.Join("out2"), 2,
+                                               "dedup", {"dedup.against=" + index}, 128);
+  EXPECT_EQ(second.docs_in, 3u);
+  EXPECT_EQ(second.docs_kept, 1u);
+  auto fates = Fates(dir.Join("out2"));
+  EXPECT_EQ(fates["story-again"].first, "dedup: near duplicate of story");
+  EXPECT_EQ(fates["fresh-copy"].first, "dedup: exact duplicate of fresh");
+  EXPECT_EQ(fates["fresh"].second, "{\"dedup_cluster_size\":2}");
+  EXPECT_EQ(fates.count("filler"), 0u);
+
+  CleanOptions o;
+  o.inputs = {dir.Join("crawl2.jsonl")};
+  o.output_dir = dir.Join("out3");
+  ASSERT_TRUE(LoadPreset("dedup", &o.config).ok());
+  ASSERT_TRUE(ApplyOverride("dedup.against=" + index, &o.config).ok());
+  ASSERT_TRUE(ApplyOverride("dedup.bands=20", &o.config).ok());
+  CleanReport r;
+  EXPECT_EQ(RunClean(o, &r).message(),
+            "dedup index " + index +
+                " was made with bands 14 rows 8 ngram 5 seed 1 exact_field ''; this run uses "
+                "bands 20 rows 8 ngram 5 seed 1 exact_field ''");
+  ASSERT_TRUE(ApplyOverride("dedup.against=" + dir.Join("nowhere"), &o.config).ok());
+  o.overwrite = true;
+  EXPECT_EQ(RunClean(o, &r).message(),
+            dir.Join("nowhere") + ": not a saring dedup index (no settings.txt)");
+}
+
 TEST(DedupTest, BadSettingsAreClearErrors) {
   PipelineConfig c;
   ASSERT_TRUE(LoadPreset("dedup", &c).ok());

@@ -54,6 +54,7 @@ struct CleanFlags {
   bool from_signals = false;
   double threshold = 0;  // dedup: choose bands x rows for it
   int max_hashes = 112;
+  std::string against, save_index;  // dedup: incremental runs
 };
 
 // `saring dedup --threshold T`: the bands x rows that make the fewest errors
@@ -261,6 +262,14 @@ int main(int argc, char** argv) {
   dedup->add_option("--max-hashes", dedup_flags.max_hashes, "hash budget for --threshold [112]")
       ->check(CLI::Range(1, 10000))
       ->group("Pipeline");
+  dedup
+      ->add_option("--save-index", dedup_flags.save_index,
+                   "write the keys of the documents kept to DIR, for a later --against")
+      ->group("Pipeline");
+  dedup
+      ->add_option("--against", dedup_flags.against,
+                   "dedup against an index saved by an earlier run: documents matching it go")
+      ->group("Pipeline");
 
   CLI::App* config = app.add_subcommand("config", "inspect pipeline configurations");
   config->require_subcommand(1);
@@ -314,6 +323,8 @@ int main(int argc, char** argv) {
   if (signals->parsed()) return RunCleanCommand(signals_flags);
   if (dedup->parsed()) {
     if (dedup_flags.threshold > 0) ApplyThreshold(&dedup_flags);
+    if (!dedup_flags.save_index.empty()) dedup_flags.sets.push_back("dedup.save_index=" + dedup_flags.save_index);
+    if (!dedup_flags.against.empty()) dedup_flags.sets.push_back("dedup.against=" + dedup_flags.against);
     return RunCleanCommand(dedup_flags);
   }
   if (show->parsed()) return RunConfigShow(show_preset, show_file);

@@ -57,6 +57,9 @@ DedupIndex::DedupIndex(int bands, std::string temp_dir, size_t memory_bytes,
 
 DedupIndex::~DedupIndex() {
   if (id_file_ != nullptr) std::fclose(id_file_);
+  if (save_keys_ != nullptr) std::fclose(save_keys_);
+  std::error_code ec0;
+  std::filesystem::remove(temp_dir_ + "/save-keys.bin", ec0);
   std::error_code ec;
   std::filesystem::remove(temp_dir_ + "/ids.bin", ec);
   std::filesystem::remove(temp_dir_, ec);  // only when empty
@@ -103,11 +106,8 @@ void DedupIndex::Add(uint64_t position, const DedupKeys& keys, std::string_view 
   id_buffer_.clear();
 }
 
-// The ids of the documents that `slot` gives a keeper slot (by dense
-// number), from the id file and what is still buffered.
-Status DedupIndex::ReadKeeperIds(const std::vector<uint64_t>& sorted,
-                                 const std::vector<int32_t>& slot,
-                                 std::vector<std::string>* ids) {
+template <typename Fn>
+Status DedupIndex::ForEachId(const std::vector<uint64_t>& sorted, Fn fn) {
   auto scan = [&](const char* data, size_t size) {
     for (size_t at = 0; at + 12 <= size;) {
       uint64_t position;
@@ -115,7 +115,7 @@ Status DedupIndex::ReadKeeperIds(const std::vector<uint64_t>& sorted,
       std::memcpy(&position, data + at, 8);
       std::memcpy(&length, data + at + 8, 4);
       const size_t k = std::lower_bound(sorted.begin(), sorted.end(), position) - sorted.begin();
-      if (slot[k] >= 0) (*ids)[static_cast<size_t>(slot[k])].assign(data + at + 12, length);
+      fn(static_cast<uint32_t>(k), std::string_view(data + at + 12, length));
       at += 12 + length;
     }
   };
@@ -146,9 +146,128 @@ Status DedupIndex::ReadKeeperIds(const std::vector<uint64_t>& sorted,
   return Status::OK();
 }
 
+namespace {
+
+// A saved index (DedupClusterOptions::save_index): settings.txt, keys.bin
+// ((key, band, document) records, 16 bytes, sorted), ids.bin (per document
+// in order: a 4-byte length and the id).
+struct SavedKey {
+  uint64_t key;
+  uint32_t band;
+  uint32_t doc;
+};
+constexpr uint64_t kSavedBase = uint64_t(1) << 63;  // positions of an index's documents
+
+Status ReadSettings(const std::string& dir, std::string* settings, uint64_t* documents) {
+  std::FILE* f = std::fopen((dir + "/settings.txt").c_str(), "rb");
+  if (f == nullptr) return Status::NotFound(dir + ": not a saring dedup index (no settings.txt)");
+  char line[512] = {0};
+  unsigned long long n = 0;
+  const bool ok = std::fgets(line, sizeof(line), f) != nullptr && std::fscanf(f, "documents %llu", &n) == 1;
+  std::fclose(f);
+  if (!ok) return Status::Corruption(dir + "/settings.txt: unreadable");
+  *settings = line;
+  if (!settings->empty() && settings->back() == '\n') settings->pop_back();
+  *documents = n;
+  return Status::OK();
+}
+
+}  // namespace
+
+Status DedupIndex::LoadAgainst(const DedupClusterOptions& options, uint64_t* documents) {
+  std::string settings;
+  Status s = ReadSettings(options.against, &settings, documents);
+  if (!s.ok()) return s;
+  if (settings != options.settings) {
+    return Status::InvalidArgument("dedup index " + options.against + " was made with " + settings +
+                                   "; this run uses " + options.settings);
+  }
+  std::FILE* f = std::fopen((options.against + "/keys.bin").c_str(), "rb");
+  if (f == nullptr) return Status::IOError(options.against + "/keys.bin: cannot read");
+  std::vector<SavedKey> block(4096);
+  for (size_t got; (got = std::fread(block.data(), sizeof(SavedKey), block.size(), f)) > 0;) {
+    for (size_t i = 0; i < got; ++i) {
+      AddLocked(KeyRecord{block[i].key, kSavedBase + block[i].doc, block[i].band});
+    }
+  }
+  const bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) return Status::IOError(options.against + "/keys.bin: cannot read");
+  return status_;
+}
+
+// Reads the ids `slot` asks for (by saved document number) from an index.
+static Status ReadSavedIds(const std::string& dir, const std::vector<int32_t>& slot,
+                    std::vector<std::string>* ids) {
+  std::FILE* f = std::fopen((dir + "/ids.bin").c_str(), "rb");
+  if (f == nullptr) return Status::IOError(dir + "/ids.bin: cannot read");
+  std::string id;
+  bool ok = true;
+  for (size_t doc = 0; doc < slot.size(); ++doc) {
+    uint32_t length = 0;
+    if (std::fread(&length, 4, 1, f) != 1) {
+      ok = false;
+      break;
+    }
+    id.resize(length);
+    if (length > 0 && std::fread(id.data(), 1, length, f) != length) {
+      ok = false;
+      break;
+    }
+    if (slot[doc] >= 0) (*ids)[static_cast<size_t>(slot[doc])] = id;
+  }
+  std::fclose(f);
+  return ok ? Status::OK() : Status::Corruption(dir + "/ids.bin: shorter than settings.txt says");
+}
+
+Status DedupIndex::SaveIndex(const DedupClusterOptions& options, const std::vector<uint64_t>& sorted,
+                             const std::vector<int32_t>& kept_ordinal, uint64_t kept) {
+  const std::string& dir = options.save_index;
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  std::FILE* keys = std::fopen((dir + "/keys.bin").c_str(), "wb");
+  if (keys == nullptr) return Status::IOError(dir + "/keys.bin: cannot create");
+  bool ok = std::fflush(save_keys_) == 0 && std::fseek(save_keys_, 0, SEEK_SET) == 0;
+  std::vector<SavedKey> block(4096), out;
+  for (size_t got; ok && (got = std::fread(block.data(), sizeof(SavedKey), block.size(), save_keys_)) > 0;) {
+    out.clear();
+    for (size_t i = 0; i < got; ++i) {
+      const int32_t ordinal = kept_ordinal[block[i].doc];
+      if (ordinal >= 0) out.push_back(SavedKey{block[i].key, block[i].band, uint32_t(ordinal)});
+    }
+    ok = std::fwrite(out.data(), sizeof(SavedKey), out.size(), keys) == out.size();
+  }
+  ok = std::fclose(keys) == 0 && ok;
+  std::vector<std::string> ids(kept);
+  Status s = ForEachId(sorted, [&](uint32_t k, std::string_view id) {
+    if (kept_ordinal[k] >= 0) ids[static_cast<size_t>(kept_ordinal[k])] = std::string(id);
+  });
+  if (!s.ok()) return s;
+  std::FILE* idf = std::fopen((dir + "/ids.bin").c_str(), "wb");
+  if (idf == nullptr) return Status::IOError(dir + "/ids.bin: cannot create");
+  for (const std::string& id : ids) {
+    const uint32_t length = static_cast<uint32_t>(id.size());
+    ok = ok && std::fwrite(&length, 4, 1, idf) == 1 &&
+         std::fwrite(id.data(), 1, id.size(), idf) == id.size();
+  }
+  ok = std::fclose(idf) == 0 && ok;
+  std::FILE* meta = std::fopen((dir + "/settings.txt").c_str(), "wb");
+  if (meta == nullptr) return Status::IOError(dir + "/settings.txt: cannot create");
+  ok = std::fprintf(meta, "%s\ndocuments %llu\n", options.settings.c_str(),
+                    static_cast<unsigned long long>(kept)) > 0 && ok;
+  ok = std::fclose(meta) == 0 && ok;
+  return ok ? Status::OK() : Status::IOError(dir + ": cannot write the dedup index (disk full?)");
+}
+
 Status DedupIndex::Cluster(const DedupClusterOptions& options, DedupDecisions* out) {
   if (!status_.ok()) return status_;
   const size_t n = positions_.size();
+  uint64_t saved = 0;  // documents of the index run against: dense numbers 0..saved-1
+  if (!options.against.empty()) {
+    Status s = LoadAgainst(options, &saved);
+    if (!s.ok()) return s;
+  }
+  const uint32_t m = static_cast<uint32_t>(saved);
   // Dense numbers in input order: a document's rank among the positions.
   std::vector<uint32_t> order(n);  // dense number -> Add index
   std::iota(order.begin(), order.end(), 0u);
@@ -159,29 +278,45 @@ Status DedupIndex::Cluster(const DedupClusterOptions& options, DedupDecisions* o
   positions_.clear();
   positions_.shrink_to_fit();
   auto dense = [&](uint64_t position) {
-    return static_cast<uint32_t>(std::lower_bound(sorted.begin(), sorted.end(), position) -
-                                 sorted.begin());
+    if (position >= kSavedBase) return static_cast<uint32_t>(position - kSavedBase);
+    return m + static_cast<uint32_t>(std::lower_bound(sorted.begin(), sorted.end(), position) -
+                                     sorted.begin());
   };
   const bool verify = options.verify && signature_size_ > 0;
   if (!verify && options.keeper != "longest") {
     order.clear();
     order.shrink_to_fit();
   }
+  // (A document of the index run against has no signature kept: a band
+  // collision with it joins unverified.)
   auto agreement = [&](uint32_t a, uint32_t b) {
-    const uint32_t* x = &signatures_[size_t(order[a]) * signature_size_];
-    const uint32_t* y = &signatures_[size_t(order[b]) * signature_size_];
+    if (a < m || b < m) return 1.0;
+    const uint32_t* x = &signatures_[size_t(order[a - m]) * signature_size_];
+    const uint32_t* y = &signatures_[size_t(order[b - m]) * signature_size_];
     size_t equal = 0;
     for (size_t j = 0; j < signature_size_; ++j) equal += x[j] == y[j];
     return double(equal) / double(signature_size_);
   };
 
-  UnionFind sets(n);
-  std::vector<uint32_t> exact_group(n);  // the first document with the same exact key
+  if (!options.save_index.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(temp_dir_, ec);
+    save_keys_ = std::fopen((temp_dir_ + "/save-keys.bin").c_str(), "wb+");
+    if (save_keys_ == nullptr) return Status::IOError(temp_dir_ + "/save-keys.bin: cannot create");
+  }
+  const size_t total = n + m;
+  UnionFind sets(total);
+  std::vector<uint32_t> exact_group(total);  // the first document with the same exact key
   std::iota(exact_group.begin(), exact_group.end(), 0u);
   KeyRecord current{0, 0, UINT32_MAX};
   std::vector<uint32_t> bucket;  // the documents of the current (band, key), in order
+  bool save_failed = false;
   Status s = keys_.Merge([&](const KeyRecord& r) {
     const uint32_t d = dense(r.position);
+    if (save_keys_ != nullptr && d >= m) {
+      const SavedKey k{r.key, r.band, d - m};
+      save_failed = save_failed || std::fwrite(&k, sizeof(k), 1, save_keys_) != 1;
+    }
     if (r.band != current.band || r.key != current.key) {
       current = r;
       bucket.assign(1, d);
@@ -203,44 +338,77 @@ Status DedupIndex::Cluster(const DedupClusterOptions& options, DedupDecisions* o
     if (bucket.size() < kComparisons) bucket.push_back(d);
   });
   if (!s.ok()) return s;
+  if (save_failed) return Status::IOError(temp_dir_ + "/save-keys.bin: cannot write (disk full?)");
   out->runs_spilled = keys_.runs_spilled();
   out->bytes_spilled = keys_.bytes_spilled();
 
   // The keeper of each document's cluster: its smallest number (first in
   // input order), or the longest text.
-  std::vector<uint32_t> keeper(n);
-  for (uint32_t k = 0; k < n; ++k) keeper[k] = sets.Find(k);
+  // A cluster with a document of the index run against keeps that one.
+  std::vector<uint32_t> keeper(total);
+  for (uint32_t k = 0; k < total; ++k) keeper[k] = sets.Find(k);
   if (options.keeper == "longest") {
-    std::vector<uint32_t> best(n);
+    std::vector<uint32_t> best(total);
     std::iota(best.begin(), best.end(), 0u);
-    for (uint32_t k = 0; k < n; ++k) {
+    for (uint32_t k = m; k < total; ++k) {
+      if (keeper[k] < m) continue;
       uint32_t& b = best[keeper[k]];
-      if (lengths_[order[k]] > lengths_[order[b]]) b = k;  // ties: the earlier stays
+      if (lengths_[order[k - m]] > lengths_[order[b - m]]) b = k;  // ties: the earlier stays
     }
-    for (uint32_t k = 0; k < n; ++k) keeper[k] = best[keeper[k]];
+    for (uint32_t k = m; k < total; ++k) keeper[k] = best[keeper[k]];
   }
 
   out->decisions.assign(n, DedupDecision());
   out->keeper_ids.clear();
   out->clusters = out->exact_duplicates = out->near_duplicates = 0;
-  std::vector<int32_t> slot(n, -1);  // keepers with duplicates -> their id's slot
+  out->against_documents = m;
+  out->duplicates_of_index = 0;
+  std::vector<int32_t> slot(n, -1);        // this run's keepers with duplicates -> id slot
+  std::vector<int32_t> saved_slot(m, -1);  // the index's documents matched -> id slot
+  std::vector<int32_t> kept_ordinal(save_keys_ != nullptr ? n : 0, -1);
+  uint64_t kept = 0;
   for (uint32_t k = 0; k < n; ++k) {
-    const uint32_t root = keeper[k];
-    if (root == k) continue;
-    DedupDecision& kept = out->decisions[root];
-    if (kept.cluster_size == 1) ++out->clusters;
-    ++kept.cluster_size;
-    if (slot[root] < 0) {
-      slot[root] = static_cast<int32_t>(out->keeper_ids.size());
-      out->keeper_ids.emplace_back();  // filled from the id file below
+    const uint32_t node = m + k, root = keeper[node];
+    if (root == node) {
+      if (!kept_ordinal.empty()) kept_ordinal[k] = static_cast<int32_t>(kept++);
+      continue;
+    }
+    int32_t* id_slot;
+    if (root < m) {
+      id_slot = &saved_slot[root];
+      ++out->duplicates_of_index;
+    } else {
+      DedupDecision& kept_doc = out->decisions[root - m];
+      if (kept_doc.cluster_size == 1) ++out->clusters;
+      ++kept_doc.cluster_size;
+      id_slot = &slot[root - m];
+    }
+    if (*id_slot < 0) {
+      *id_slot = static_cast<int32_t>(out->keeper_ids.size());
+      out->keeper_ids.emplace_back();  // filled from the id files below
     }
     DedupDecision& d = out->decisions[k];
-    d.duplicate_of = slot[root];
-    d.exact = exact_group[k] == exact_group[root];
+    d.duplicate_of = *id_slot;
+    d.exact = exact_group[node] == exact_group[root];
     ++(d.exact ? out->exact_duplicates : out->near_duplicates);
   }
-  s = ReadKeeperIds(sorted, slot, &out->keeper_ids);
+  s = ForEachId(sorted, [&](uint32_t k, std::string_view id) {
+    if (slot[k] >= 0) out->keeper_ids[static_cast<size_t>(slot[k])].assign(id);
+  });
   if (!s.ok()) return s;
+  if (m > 0) {
+    s = ReadSavedIds(options.against, saved_slot, &out->keeper_ids);
+    if (!s.ok()) return s;
+  }
+  if (save_keys_ != nullptr) {
+    s = SaveIndex(options, sorted, kept_ordinal, kept);
+    std::fclose(save_keys_);
+    save_keys_ = nullptr;
+    std::error_code ec;
+    std::filesystem::remove(temp_dir_ + "/save-keys.bin", ec);
+    if (!s.ok()) return s;
+    out->saved_documents = kept;
+  }
   out->positions = std::move(sorted);
   return Status::OK();
 }

@@ -63,6 +63,13 @@ struct DedupClusterOptions {
   std::string keeper = "first";  // first | longest
   bool verify = false;           // estimated Jaccard on band collisions
   double min_jaccard = 0.7;
+  // Incremental runs: `save_index` writes the keys and ids of the documents
+  // this run keeps to that directory; `against` reads such a directory and
+  // makes its documents earlier than any of this run's, so that a document
+  // matching one is its duplicate ("... duplicate of <id>", the earlier
+  // run's document). `settings` describes the keys (bands, rows, shingles,
+  // seed): an index made with other settings is refused.
+  std::string save_index, against, settings;
 };
 
 struct DedupDecisions {
@@ -72,6 +79,7 @@ struct DedupDecisions {
   uint64_t clusters = 0;                // with two members or more
   uint64_t exact_duplicates = 0, near_duplicates = 0;
   uint64_t runs_spilled = 0, bytes_spilled = 0;
+  uint64_t against_documents = 0, duplicates_of_index = 0, saved_documents = 0;
 
   const DedupDecision* Find(uint64_t position) const;
 };
@@ -103,8 +111,12 @@ class DedupIndex {
     }
   };
   void AddLocked(const KeyRecord& r);
-  Status ReadKeeperIds(const std::vector<uint64_t>& sorted, const std::vector<int32_t>& slot,
-                       std::vector<std::string>* ids);
+  // Calls fn(dense number, id) for every document's id (Add order).
+  template <typename Fn>
+  Status ForEachId(const std::vector<uint64_t>& sorted, Fn fn);
+  Status LoadAgainst(const DedupClusterOptions& options, uint64_t* documents);
+  Status SaveIndex(const DedupClusterOptions& options, const std::vector<uint64_t>& sorted,
+                   const std::vector<int32_t>& kept_ordinal, uint64_t kept);
 
   const int bands_;
   const std::string temp_dir_;
@@ -118,6 +130,7 @@ class DedupIndex {
   SortedRuns<KeyRecord> keys_;
   std::string id_buffer_;            // (position, size, bytes) records
   std::FILE* id_file_ = nullptr;
+  std::FILE* save_keys_ = nullptr;   // this run's key records, for SaveIndex
 };
 
 // A document's position: its batch's sequence number and its record index.

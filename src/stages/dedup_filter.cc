@@ -78,8 +78,16 @@ Status ReadDedupOptions(const YAML::Node& params, DedupFilterOptions* o) {
   o->cluster.verify = verify == "estimated";
   p.Get("min_jaccard", &o->cluster.min_jaccard);
   p.GetBytes("memory", &o->memory);
+  p.Get("save_index", &o->cluster.save_index);
+  p.Get("against", &o->cluster.against);
   Status s = p.Finish();
   if (!s.ok()) return s;
+  // What a saved index's keys depend on: an index made otherwise is refused.
+  o->cluster.settings = "bands " + std::to_string(o->minhash.bands) + " rows " +
+                        std::to_string(o->minhash.rows) + " ngram " +
+                        std::to_string(o->minhash.ngram) + " seed " +
+                        std::to_string(o->minhash.seed) + " exact_field '" + o->exact_field + "'" +
+                        (o->exact ? "" : " no-exact");
   if (o->minhash.bands < 1 || o->minhash.rows < 1 || o->minhash.bands * o->minhash.rows > 10000) {
     return Status::InvalidArgument(
         "stage 'dedup': bands and rows must be >= 1, bands * rows <= 10000");

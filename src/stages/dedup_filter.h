@@ -14,6 +14,8 @@
 //       verify: none           # or estimated: a band collision joins two documents
 //       min_jaccard: 0.7       #   only if their signatures agree this much
 //       memory: 512MB          # keys held in memory, the rest in sorted runs on disk
+//       save_index: ""         # write the keys of the documents kept to this directory
+//       against: ""            # dedup against such a directory: its documents come first
 //       seed: 1
 //
 // The stage needs the whole corpus: a first pass over the input
@@ -28,8 +30,12 @@
 //   the field is nobody's exact duplicate)
 // and stores on every document it keeps "dedup_cluster_size" (1 for a
 // document without duplicates), as FineWeb-2 does to re-weight clusters.
-// Standard input cannot be read twice: the stage then removes nothing and
-// the run says so. `saring dedup IN -o OUT` runs this stage alone.
+// With `against: DIR` (an index an earlier run saved with `save_index`), the
+// index's documents count as earlier than any of this run's: a document
+// matching one is removed naming it ("dedup: near duplicate of <earlier
+// id>"), and no document of the index is written. Standard input cannot be
+// read twice: the stage then removes nothing and the run says so. `saring
+// dedup IN -o OUT [--against DIR] [--save-index DIR]` runs this stage alone.
 //
 // Thread-safety: see Stage.
 
