@@ -21,22 +21,7 @@ std::string Line(const std::string& id, const std::string& text) {
   return "{\"id\":\"" + id + "\",\"text\":\"" + text + "\"}\n";
 }
 
-// id -> (removed_reason or "", the saring object as JSON text)
-std::map<std::string, std::pair<std::string, std::string>> Fates(const std::string& out) {
-  std::map<std::string, std::pair<std::string, std::string>> fates;
-  simdjson::dom::parser p;
-  for (const char* sub : {"kept", "removed"}) {
-    for (const std::string& line : SplitLines(ReadOutput(out, sub))) {
-      auto doc = p.parse(line).value();
-      std::string_view reason;
-      if (doc["removed_reason"].get(reason)) reason = "";
-      simdjson::dom::element saring;
-      const std::string annotations = doc["saring"].get(saring) ? "" : simdjson::minify(saring);
-      fates[std::string(doc["id"].get_string().value())] = {std::string(reason), annotations};
-    }
-  }
-  return fates;
-}
+using testing::FatesById;
 
 // 75 words: changing one (the 16th) changes 5 of its 71 five-word shingles,
 // Jaccard 66/76 = 0.87, which 14 bands of 8 rows find with probability
@@ -77,16 +62,16 @@ TEST(DedupTest, DuplicatesNameTheirKeeperAndKeepersTheirClusterSize) {
                                           256);  // many small batches
   EXPECT_EQ(r.docs_in, 25u);
   EXPECT_EQ(r.docs_removed, 3u);
-  auto fates = Fates(dir.Join("out"));
-  EXPECT_EQ(fates["story"].first, "");
-  EXPECT_EQ(fates["story"].second, "{\"dedup_cluster_size\":3}");
-  EXPECT_EQ(fates["story-upper"].first, "dedup: exact duplicate of story");
-  EXPECT_EQ(fates["story-upper"].second, "{\"duplicate_of\":\"story\"}");
-  EXPECT_EQ(fates["story-reworded"].first, "dedup: near duplicate of story");
-  EXPECT_EQ(fates["other-copy"].first, "dedup: exact duplicate of other");
-  EXPECT_EQ(fates["other"].second, "{\"dedup_cluster_size\":2}");
-  EXPECT_EQ(fates["filler-7"].first, "");
-  EXPECT_EQ(fates["filler-7"].second, "{\"dedup_cluster_size\":1}");
+  auto fates = FatesById(dir.Join("out"));
+  EXPECT_EQ(fates["story"].reason, "");
+  EXPECT_EQ(fates["story"].saring, "{\"dedup_cluster_size\":3}");
+  EXPECT_EQ(fates["story-upper"].reason, "dedup: exact duplicate of story");
+  EXPECT_EQ(fates["story-upper"].saring, "{\"duplicate_of\":\"story\"}");
+  EXPECT_EQ(fates["story-reworded"].reason, "dedup: near duplicate of story");
+  EXPECT_EQ(fates["other-copy"].reason, "dedup: exact duplicate of other");
+  EXPECT_EQ(fates["other"].saring, "{\"dedup_cluster_size\":2}");
+  EXPECT_EQ(fates["filler-7"].reason, "");
+  EXPECT_EQ(fates["filler-7"].saring, "{\"dedup_cluster_size\":1}");
   const std::string stats = testing::ReadFile(dir.Join("out/stats.json"));
   EXPECT_NE(stats.find("\"exact\": {\n        \"docs\": 2,"), std::string::npos) << stats;
   EXPECT_NE(stats.find("\"near\": {\n        \"docs\": 1,"), std::string::npos) << stats;
@@ -126,11 +111,11 @@ TEST(DedupTest, GeneratedNearDuplicatesAreFoundAndOthersLeftAlone) {
   testing::WriteFile(dir.Join("in.jsonl"), bench::NearDupJsonl(docs));
   testing::RunCleanOrFail({dir.Join("in.jsonl")}, dir.Join("out"), 2, "dedup");
   std::map<std::string, bench::DedupFate> fates;
-  for (const auto& [id, fate] : Fates(dir.Join("out"))) {
+  for (const auto& [id, fate] : FatesById(dir.Join("out"))) {
     bench::DedupFate f;
-    f.kept = fate.first.empty();
-    const size_t of = fate.first.find(" duplicate of ");
-    if (!f.kept) f.keeper = fate.first.substr(of + 14);
+    f.kept = fate.reason.empty();
+    const size_t of = fate.reason.find(" duplicate of ");
+    if (!f.kept) f.keeper = fate.reason.substr(of + 14);
     fates[id] = f;
   }
   ASSERT_EQ(fates.size(), docs.size());
@@ -178,8 +163,8 @@ TEST(DedupTest, LineDedupKeepsTheFirstCopyOfEachLine) {
     ASSERT_TRUE(RunClean(o, &r).ok());
     EXPECT_EQ(r.docs_removed, 1u);
   }
-  auto fates = Fates(dir.Join("one"));
-  EXPECT_EQ(fates["c"].first,
+  auto fates = FatesById(dir.Join("one"));
+  EXPECT_EQ(fates["c"].reason,
             "line_dedup: every line was seen in an earlier document (50 characters)");
   std::map<std::string, std::string> kept;
   simdjson::dom::parser p;
@@ -209,11 +194,11 @@ TEST(DedupTest, ExactDuplicatesByAField) {
           page("no-url", "", "Yet another page, without a url field, unique as well."));
   testing::RunCleanOrFail({dir.Join("in.jsonl")}, dir.Join("out"), 2, "dedup",
                           {"dedup.exact_field=url", "dedup.near=false"});
-  auto fates = Fates(dir.Join("out"));
-  EXPECT_EQ(fates["crawl-2"].first, "dedup: same url as crawl-1");
-  EXPECT_EQ(fates["crawl-1"].second, "{\"dedup_cluster_size\":2}");
-  EXPECT_EQ(fates["other"].first, "");
-  EXPECT_EQ(fates["no-url"].first, "");
+  auto fates = FatesById(dir.Join("out"));
+  EXPECT_EQ(fates["crawl-2"].reason, "dedup: same url as crawl-1");
+  EXPECT_EQ(fates["crawl-1"].saring, "{\"dedup_cluster_size\":2}");
+  EXPECT_EQ(fates["other"].reason, "");
+  EXPECT_EQ(fates["no-url"].reason, "");
 }
 
 // Incremental: the first crawl's kept documents are saved; the second
@@ -241,10 +226,10 @@ TEST(DedupTest, AgainstTheIndexOfAnEarlierRun) {
                                                "dedup", {"dedup.against=" + index}, 128);
   EXPECT_EQ(second.docs_in, 3u);
   EXPECT_EQ(second.docs_kept, 1u);
-  auto fates = Fates(dir.Join("out2"));
-  EXPECT_EQ(fates["story-again"].first, "dedup: near duplicate of story");
-  EXPECT_EQ(fates["fresh-copy"].first, "dedup: exact duplicate of fresh");
-  EXPECT_EQ(fates["fresh"].second, "{\"dedup_cluster_size\":2}");
+  auto fates = FatesById(dir.Join("out2"));
+  EXPECT_EQ(fates["story-again"].reason, "dedup: near duplicate of story");
+  EXPECT_EQ(fates["fresh-copy"].reason, "dedup: exact duplicate of fresh");
+  EXPECT_EQ(fates["fresh"].saring, "{\"dedup_cluster_size\":2}");
   EXPECT_EQ(fates.count("filler"), 0u);
 
   CleanOptions o;

@@ -24,17 +24,9 @@ std::string Line(const std::string& id, const std::string& text) {
 
 // id -> removed_reason ("" for a kept document).
 std::map<std::string, std::string> Fates(const std::string& out) {
-  std::map<std::string, std::string> fates;
-  simdjson::dom::parser p;
-  for (const char* sub : {"kept", "removed"}) {
-    for (const std::string& line : SplitLines(ReadOutput(out, sub))) {
-      auto doc = p.parse(line).value();
-      std::string_view reason;
-      if (doc["removed_reason"].get(reason)) reason = "";
-      fates[std::string(doc["id"].get_string().value())] = std::string(reason);
-    }
-  }
-  return fates;
+  std::map<std::string, std::string> reasons;
+  for (const auto& [id, fate] : testing::FatesById(out)) reasons[id] = fate.reason;
+  return reasons;
 }
 
 const char kArticle[] =

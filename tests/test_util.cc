@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include <gtest/gtest.h>
+#include <simdjson.h>
 
 #include "io/byte_source.h"
 
@@ -111,6 +112,22 @@ std::string LidModelPath() {
     if (fs::is_regular_file(dir / "lid.176.ftz", ec)) return (dir / "lid.176.ftz").string();
   }
   return "";
+}
+
+std::map<std::string, DocFate> FatesById(const std::string& out_dir) {
+  std::map<std::string, DocFate> fates;
+  simdjson::dom::parser p;
+  for (const char* sub : {"kept", "removed"}) {
+    for (const std::string& line : SplitLines(ReadOutput(out_dir, sub))) {
+      auto doc = p.parse(line).value();
+      std::string_view reason;
+      if (doc["removed_reason"].get(reason)) reason = "";
+      simdjson::dom::element saring;
+      const std::string annotations = doc["saring"].get(saring) ? "" : simdjson::minify(saring);
+      fates[std::string(doc["id"].get_string().value())] = {std::string(reason), annotations};
+    }
+  }
+  return fates;
 }
 
 }  // namespace saring::testing

@@ -5,6 +5,7 @@
 #define SARING_TESTS_TEST_UTIL_H_
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,16 @@ std::string ReadOutput(const std::string& out_dir, const std::string& sub);
 std::vector<std::string> SplitLines(const std::string& text);
 // Shards of OUT/<sub>/ as raw bytes, in name order.
 std::vector<std::string> OutputFiles(const std::string& out_dir, const std::string& sub);
+
+// What a run did to each document of OUT/kept and OUT/removed, by id: the
+// removed_reason ("" for a kept document) and the "saring" object as
+// minified JSON ("" when it has none).
+struct DocFate {
+  std::string reason;
+  std::string saring;
+  bool operator==(const DocFate&) const = default;
+};
+std::map<std::string, DocFate> FatesById(const std::string& out_dir);
 
 // Runs RunClean with a preset and --set style overrides, error messages
 // silenced, and fails the current test if the run does not succeed.

@@ -19,6 +19,13 @@
 namespace saring {
 namespace {
 
+// The normalized form of an ASCII byte: digits fold to '0', letters to
+// lower case.
+inline char FoldAscii(uint8_t b) {
+  if (b >= '0' && b <= '9') return '0';
+  return static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+}
+
 // Marks that are accents on a letter, and go: the combining diacritics of
 // Latin, Greek and Cyrillic (é = e + U+0301), Arabic harakat and Hebrew
 // points. The marks that spell Thai, Lao or Indic vowels stay: without
@@ -192,11 +199,7 @@ void MinHasher::NormalizeWord(std::string_view word, std::string* out) {
     const uint8_t b = bytes[i];
     if (b < 0x80) {  // ASCII: no ICU
       ++i;
-      if (b >= '0' && b <= '9') {
-        out->push_back('0');
-      } else {
-        out->push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : static_cast<char>(b));
-      }
+      out->push_back(FoldAscii(b));
       continue;
     }
     UChar32 c;
@@ -215,14 +218,9 @@ void MinHasher::Compute(const Document& doc, DedupKeys* keys) {
     char buf[32];
     bool ascii = w.size() <= sizeof(buf);
     for (size_t i = 0; ascii && i < w.size(); ++i) {
-      const unsigned char b = static_cast<unsigned char>(w[i]);
-      if (b >= 0x80) {
-        ascii = false;
-      } else if (b >= '0' && b <= '9') {
-        buf[i] = '0';
-      } else {
-        buf[i] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-      }
+      const uint8_t b = static_cast<uint8_t>(w[i]);
+      ascii = b < 0x80;
+      buf[i] = FoldAscii(b);
     }
     if (ascii) {
       if (!w.empty()) word_hashes_.push_back(XXH3_64bits(buf, w.size()));

@@ -135,48 +135,43 @@ void BatchWorker::Process(const InputBatch& in, OutputBatch* out) {
   CompressStream(&errors_plain_, &out->errors, &out->stats);
 }
 
-void BatchWorker::CountLines(const InputBatch& in,
-                             const std::vector<std::vector<std::string>>& url_paths,
-                             LineCensus::Shard* shard) {
-  url_paths_ = &url_paths;
-  BatchStats ignored;
-  ignored.stage_ns.assign(stages_.size(), 0);
-  for (const RawRecord& r : in.records) {
-    std::string_view raw(in.data.data() + r.offset, r.length);
-    url_ = {};
-    if (r.kind == RecordKind::kJsonLine) {
-      std::string kind, error;
-      if (DecodeJsonLine(r, raw, &kind, &error) != Outcome::kDocument) continue;
-    } else if (r.kind == RecordKind::kTextFile) {
-      DecodeTextFile(r, raw);
-    } else {
-      continue;
-    }
-    RunStages(&ignored);
-    if (!doc_.removed()) shard->AddDocument(doc_.text(), url_.empty() ? "" : DomainOf(url_));
-  }
-  for (auto& stage : stages_) stage->TakeCounters();
-  url_paths_ = nullptr;
-}
-
-void BatchWorker::RunWithoutOutput(const InputBatch& in) {
+template <typename Fn>
+void BatchWorker::ForEachDocument(const InputBatch& in, bool text_files, Fn after_stages) {
   BatchStats ignored;
   ignored.stage_ns.assign(stages_.size(), 0);
   for (size_t i = 0; i < in.records.size(); ++i) {
     const RawRecord& r = in.records[i];
     std::string_view raw(in.data.data() + r.offset, r.length);
+    url_ = {};
     if (r.kind == RecordKind::kJsonLine) {
       std::string kind, error;
       if (DecodeJsonLine(r, raw, &kind, &error) != Outcome::kDocument) continue;
-    } else if (r.kind == RecordKind::kTextFile && !config_.input.from_signals) {
+    } else if (r.kind == RecordKind::kTextFile && text_files) {
       DecodeTextFile(r, raw);
     } else {
       continue;
     }
     doc_.set_position(DedupPosition(in.seq, static_cast<uint32_t>(i)));
     RunStages(&ignored);
+    after_stages();
   }
   for (auto& stage : stages_) stage->TakeCounters();
+}
+
+void BatchWorker::CountLines(const InputBatch& in,
+                             const std::vector<std::vector<std::string>>& url_paths,
+                             LineCensus::Shard* shard) {
+  url_paths_ = &url_paths;
+  ForEachDocument(in, /*text_files=*/true, [&] {
+    if (!doc_.removed()) shard->AddDocument(doc_.text(), url_.empty() ? "" : DomainOf(url_));
+  });
+  url_paths_ = nullptr;
+}
+
+// Under from_signals a .txt record is an error of the main pass: its
+// document must not reach the collecting stages (it could become a keeper).
+void BatchWorker::RunWithoutOutput(const InputBatch& in) {
+  ForEachDocument(in, /*text_files=*/!config_.input.from_signals, [] {});
 }
 
 void BatchWorker::CompressStream(std::string* plain, std::string* frame, BatchStats* stats) {

@@ -58,6 +58,11 @@ class BatchWorker {
                          std::string* error);
   void DecodeTextFile(const RawRecord& r, std::string_view bytes);
   void RunStages(BatchStats* stats);
+  // Decodes each usable record of `in` (and .txt records when
+  // `text_files`), sets its position, runs the stages, calls after_stages();
+  // writes nothing. Shared by the first passes.
+  template <typename Fn>
+  void ForEachDocument(const InputBatch& in, bool text_files, Fn after_stages);
   void WriteDocument(std::string* dest);
   void WriteError(const RawRecord& r, std::string_view raw, const std::string& kind,
                   const std::string& message, OutputBatch* out);

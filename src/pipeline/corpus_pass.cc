@@ -99,10 +99,13 @@ Status CountCorpusLines(const CleanOptions& options, const std::vector<InputFile
   return s;
 }
 
-// Runs `prefix` (its stages with `contexts`) over every input and nothing
-// else: the stages that collect corpus facts do their work as they go.
+// Runs the stages up to and with `position`, with `contexts` (one each),
+// over every input and nothing else: the stages that collect corpus facts
+// do their work as they go.
 void RunPrefixPass(const CleanOptions& options, const std::vector<InputFile>& files, int threads,
-                   const PipelineConfig& prefix, const std::vector<StageContext>& contexts) {
+                   size_t position, const std::vector<StageContext>& contexts) {
+  PipelineConfig prefix = options.config;
+  prefix.stages.resize(position + 1);
   ForEachBatch<BatchWorker>(
       options, files, threads, prefix.input.max_doc_bytes,
       [&] { return std::make_unique<BatchWorker>(prefix, files, contexts); },
@@ -120,8 +123,6 @@ Status RunDedupPass(const CleanOptions& options, const std::vector<InputFile>& f
   if (!s.ok()) return s;
   if (options.progress) std::fprintf(stderr, "saring: dedup: first pass, hashing documents\n");
   const auto start = std::chrono::steady_clock::now();
-  PipelineConfig prefix = options.config;
-  prefix.stages.assign(stages.begin(), stages.begin() + position + 1);
   std::vector<StageContext> prefix_contexts(contexts->begin(), contexts->begin() + position + 1);
   const size_t signature_size =
       o.cluster.verify ? static_cast<size_t>(o.minhash.bands) * o.minhash.rows : 0;
@@ -129,11 +130,11 @@ Status RunDedupPass(const CleanOptions& options, const std::vector<InputFile>& f
                                             options.output_dir + "/.saring-tmp/dedup", o.memory,
                                             signature_size, o.cluster.keeper == "longest");
   prefix_contexts[position].dedup_index = index;
-  RunPrefixPass(options, files, threads, prefix, prefix_contexts);
+  RunPrefixPass(options, files, threads, position, prefix_contexts);
+  prefix_contexts.clear();  // (the index's last holder is then `index`)
   auto decisions = std::make_shared<DedupDecisions>();
   s = index->Cluster(o.cluster, decisions.get());
   const size_t documents = index->size();
-  prefix_contexts.clear();
   index.reset();  // removes its spill files
   if (!s.ok()) return s;
   (*contexts)[position].dedup_decisions = decisions;
@@ -159,12 +160,10 @@ Status RunLineDedupPass(const CleanOptions& options, const std::vector<InputFile
   Status s = ReadLineDedupOptions(stages[position].params, &o);
   if (!s.ok()) return s;
   if (options.progress) std::fprintf(stderr, "saring: line_dedup: first pass, hashing lines\n");
-  PipelineConfig prefix = options.config;
-  prefix.stages.assign(stages.begin(), stages.begin() + position + 1);
   std::vector<StageContext> prefix_contexts(contexts->begin(), contexts->begin() + position + 1);
   auto index = std::make_shared<LineIndex>(options.output_dir + "/.saring-tmp/line_dedup", o.memory);
   prefix_contexts[position].line_index = index;
-  RunPrefixPass(options, files, threads, prefix, prefix_contexts);
+  RunPrefixPass(options, files, threads, position, prefix_contexts);
   prefix_contexts.clear();
   s = index->Finish();
   if (!s.ok()) return s;

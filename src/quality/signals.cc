@@ -428,8 +428,10 @@ void FineWebSignals(std::string_view text, double chars, uint64_t words,
       return false;
     }
   };
-  const Marks configured(options.line_end_marks), fineweb(LineEndMarks("fineweb")),
-      multiscript(LineEndMarks("multiscript"));
+  // The two built-in sets are stored for --from-signals whatever the
+  // configured one is; their tables are made once.
+  static const Marks fineweb(LineEndMarks("fineweb")), multiscript(LineEndMarks("multiscript"));
+  const Marks configured(options.line_end_marks);
   uint64_t punct = 0, punct_fineweb = 0, punct_multiscript = 0, short_lines = 0;
   for (std::string_view line : s.items) {
     punct += configured.EndOf(line);
