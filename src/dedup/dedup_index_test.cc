@@ -137,7 +137,9 @@ TEST(DedupIndexTest, SpilledRunsGiveTheSameClusters) {
     EXPECT_EQ(a.decisions[k].exact, b.decisions[k].exact) << k;
     const int32_t x = a.decisions[k].duplicate_of, y = b.decisions[k].duplicate_of;
     ASSERT_EQ(x < 0, y < 0) << k;
-    if (x >= 0) EXPECT_EQ(a.keeper_ids[x], b.keeper_ids[y]) << k;
+    if (x >= 0) {
+      EXPECT_EQ(a.keeper_ids[x], b.keeper_ids[y]) << k;
+    }
   }
   EXPECT_EQ(a.clusters, 9u);
   EXPECT_EQ(a.Find(DedupPosition(0, 7))->exact, true);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <random>
 
 #include <unicode/uchar.h>
@@ -70,59 +71,170 @@ void AppendNormalized(UChar32 c, std::string* out) {
 // take.
 inline uint32_t Fold(uint64_t x) { return static_cast<uint32_t>(x ^ (x >> 32)); }
 
-// Combines the hashes of n consecutive words into one shingle hash.
-inline uint64_t ShingleHash(const uint64_t* words, size_t n) {
-  uint64_t k = words[0];
-  for (size_t t = 1; t < n; ++t) k = (k ^ (k >> 29)) * 0x9E3779B97F4A7C15ull + words[t];
+// MurmurHash3's 64-bit finalizer: a bijection that mixes every input bit
+// into every output bit.
+inline uint64_t Mix64(uint64_t k) {
   k ^= k >> 33;
   k *= 0xff51afd7ed558ccdull;
+  k ^= k >> 33;
+  k *= 0xc4ceb9fe1a85ec53ull;
   return k ^ (k >> 33);
+}
+
+// Word hashing, written here rather than XXH3 of a folded copy: folding
+// eight ASCII bytes at once in a register and hashing them there is a third
+// of what the per-byte fold and XXH3 cost (callgrind on dedup_bench), and
+// words are most of a signature's work. A word is hashed as 8-byte
+// little-endian chunks of its normalized bytes, the last one zero-padded,
+// so the ASCII path (fold in registers) and the other (NormalizeWord, then
+// the same chunks) agree on every word both can take.
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+constexpr uint64_t EachByte(uint8_t c) { return c * 0x0101010101010101ull; }
+
+// FoldAscii on each of eight bytes, all below 0x80 (zero bytes stay zero):
+// adding 0x80 - c sets a byte's high bit exactly when it is >= c, and no
+// byte carries into the next.
+inline uint64_t FoldAscii8(uint64_t x) {
+  const uint64_t at_least_a = (x + EachByte(0x80 - 'A')) & kHighBits;
+  const uint64_t above_z = (x + EachByte(0x80 - 'Z' - 1)) & kHighBits;
+  const uint64_t at_least_0 = (x + EachByte(0x80 - '0')) & kHighBits;
+  const uint64_t above_9 = (x + EachByte(0x80 - '9' - 1)) & kHighBits;
+  x |= (at_least_a & ~above_z) >> 2;                 // +0x20: lower case
+  x &= ~(((at_least_0 & ~above_9) >> 7) * 0x0F);     // '0'..'9' -> '0'
+  return x;
+}
+
+inline uint64_t Load8(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+
+// The zero-padded chunk of the `n` (1..7) bytes at p. Reads the eight bytes
+// at p when they lie inside [begin, end), else the eight ending at p + n.
+inline uint64_t LoadTail(const char* p, size_t n, const char* begin, const char* end) {
+  if (end - p >= 8) return Load8(p) & ((uint64_t{1} << (8 * n)) - 1);
+  if (p + n - begin >= 8) return Load8(p + n - 8) >> (8 * (8 - n));
+  uint64_t x = 0;
+  std::memcpy(&x, p, n);
+  return x;
+}
+
+constexpr uint64_t kChunkMultiplier = 0x9E3779B97F4A7C15ull;
+
+inline uint64_t MixChunk(uint64_t h, uint64_t chunk) {
+  h = (h ^ chunk) * kChunkMultiplier;
+  return h ^ (h >> 29);
+}
+
+// Hashes `word` (lying inside [begin, end)) as its normalized chunks, folding
+// ASCII on the way; false, with nothing hashed, when a byte is not ASCII.
+inline bool HashAsciiWord(std::string_view word, const char* begin, const char* end,
+                          uint64_t* hash) {
+  const char* p = word.data();
+  size_t n = word.size();
+  uint64_t h = n * 0xD6E8FEB86659FD93ull, seen = 0;
+  for (; n >= 8; p += 8, n -= 8) {
+    const uint64_t chunk = Load8(p);
+    seen |= chunk;
+    h = MixChunk(h, FoldAscii8(chunk & ~kHighBits));
+  }
+  if (n > 0) {
+    const uint64_t chunk = LoadTail(p, n, begin, end);
+    seen |= chunk;
+    h = MixChunk(h, FoldAscii8(chunk & ~kHighBits));
+  }
+  if (seen & kHighBits) return false;
+  *hash = Mix64(h);
+  return true;
+}
+
+// The same hash of bytes already normalized.
+inline uint64_t HashNormalizedWord(std::string_view word) {
+  const char* p = word.data();
+  size_t n = word.size();
+  uint64_t h = n * 0xD6E8FEB86659FD93ull;
+  for (; n >= 8; p += 8, n -= 8) h = MixChunk(h, Load8(p));
+  if (n > 0) {
+    uint64_t chunk = 0;
+    std::memcpy(&chunk, p, n);
+    h = MixChunk(h, chunk);
+  }
+  return Mix64(h);
+}
+
+// Shingle hashes are a polynomial over the words' hashes, kept rolling so
+// that each shingle costs two multiplies whatever n is, then mixed.
+constexpr uint64_t kShingleBase = 0x100000001B3ull * 2 + 1;
+
+void RollingShingles(const std::vector<uint64_t>& words, size_t n, std::vector<uint64_t>* out) {
+  out->clear();
+  uint64_t top = 1;  // kShingleBase^(n-1): the weight of the word leaving
+  for (size_t t = 1; t < n; ++t) top *= kShingleBase;
+  uint64_t k = 0;
+  for (size_t t = 0; t < n; ++t) k = k * kShingleBase + words[t];
+  out->push_back(Mix64(k));
+  for (size_t i = n; i < words.size(); ++i) {
+    k = (k - words[i - n] * top) * kShingleBase + words[i];
+    out->push_back(Mix64(k));
+  }
 }
 
 #ifdef SARING_MINHASH_AVX2
 // The signature loop, eight hash functions a register, R registers of
 // running minima per sweep over the shingles (R fixed at compile time so
-// that they stay in registers): each shingle is broadcast once per sweep,
-// not once per register. Same arithmetic as the scalar loop in
-// MinHasher::Sign (32-bit wrap-around multiply-add, unsigned minimum).
+// that the minima stay in registers; the multipliers and offsets are read
+// from L1 as operands, which leaves the 16 registers to the minima): each
+// shingle is broadcast once per sweep, not once per register. Same
+// arithmetic as the scalar loop in MinHasher::Sign (32-bit wrap-around
+// multiply-add, unsigned minimum).
 template <int R>
-__attribute__((target("avx2"))) void SweepAvx2(const std::vector<uint64_t>& shingles,
+__attribute__((target("avx2"))) void SweepAvx2(const std::vector<uint32_t>& shingles,
                                                const uint32_t* a, const uint32_t* b,
                                                uint32_t* signature) {
-  __m256i va[R], vb[R], min[R];
-  for (int r = 0; r < R; ++r) {
-    va[r] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(a + 8 * r));
-    vb[r] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + 8 * r));
-    min[r] = _mm256_set1_epi32(-1);
-  }
-  for (uint64_t x : shingles) {
-    const __m256i folded = _mm256_set1_epi32(static_cast<int32_t>(Fold(x)));
+  __m256i min[R];
+#pragma GCC unroll 16
+  for (int r = 0; r < R; ++r) min[r] = _mm256_set1_epi32(-1);
+  for (uint32_t x : shingles) {
+    const __m256i broadcast = _mm256_set1_epi32(static_cast<int32_t>(x));
+#pragma GCC unroll 16  // unrolled, min[] lives in registers; as a loop GCC keeps it on the stack
     for (int r = 0; r < R; ++r) {
-      min[r] = _mm256_min_epu32(min[r], _mm256_add_epi32(_mm256_mullo_epi32(va[r], folded), vb[r]));
+      const __m256i va = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(a + 8 * r));
+      const __m256i vb = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + 8 * r));
+      min[r] = _mm256_min_epu32(min[r], _mm256_add_epi32(_mm256_mullo_epi32(va, broadcast), vb));
     }
   }
+#pragma GCC unroll 16
   for (int r = 0; r < R; ++r) {
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(signature + 8 * r), min[r]);
   }
 }
 
-// Sweeps of eight registers (64 functions), then one of the rest; returns
-// how many functions it did (a multiple of eight).
-__attribute__((target("avx2"))) size_t SignAvx2(const std::vector<uint64_t>& shingles,
+// SweepAvx2<registers> for a count (1..R) known at run time.
+template <int R>
+__attribute__((target("avx2"))) void SweepRest(int registers, const std::vector<uint32_t>& shingles,
+                                               const uint32_t* a, const uint32_t* b,
+                                               uint32_t* signature) {
+  if constexpr (R > 0) {
+    if (registers == R) return SweepAvx2<R>(shingles, a, b, signature);
+    SweepRest<R - 1>(registers, shingles, a, b, signature);
+  }
+}
+
+constexpr int kMaxRegisters = 14;  // FineWeb's 112 functions in one sweep
+
+// Sweeps of kMaxRegisters registers, then one of the rest; returns how many
+// functions it did (a multiple of eight).
+__attribute__((target("avx2"))) size_t SignAvx2(const std::vector<uint32_t>& shingles,
                                                 const uint32_t* a, const uint32_t* b,
                                                 size_t functions, uint32_t* signature) {
+  constexpr size_t kSweep = 8 * kMaxRegisters;
   size_t j = 0;
-  for (; j + 64 <= functions; j += 64) SweepAvx2<8>(shingles, a + j, b + j, signature + j);
-  switch ((functions - j) / 8) {
-    case 7: SweepAvx2<7>(shingles, a + j, b + j, signature + j); break;
-    case 6: SweepAvx2<6>(shingles, a + j, b + j, signature + j); break;
-    case 5: SweepAvx2<5>(shingles, a + j, b + j, signature + j); break;
-    case 4: SweepAvx2<4>(shingles, a + j, b + j, signature + j); break;
-    case 3: SweepAvx2<3>(shingles, a + j, b + j, signature + j); break;
-    case 2: SweepAvx2<2>(shingles, a + j, b + j, signature + j); break;
-    case 1: SweepAvx2<1>(shingles, a + j, b + j, signature + j); break;
-    default: break;
+  for (; j + kSweep <= functions; j += kSweep) {
+    SweepAvx2<kMaxRegisters>(shingles, a + j, b + j, signature + j);
   }
+  SweepRest<kMaxRegisters - 1>(static_cast<int>((functions - j) / 8), shingles, a + j, b + j,
+                               signature + j);
   return functions - functions % 8;
 }
 
@@ -211,33 +323,26 @@ void MinHasher::NormalizeWord(std::string_view word, std::string* out) {
 
 void MinHasher::Compute(const Document& doc, DedupKeys* keys) {
   const std::vector<std::string_view>& words = doc.Words();
+  const char* begin = doc.text().data();
+  const char* end = begin + doc.text().size();
   word_hashes_.clear();
   for (std::string_view w : words) {
-    // Fast path: a short ASCII word is folded into a stack buffer and
-    // hashed there (building a string per word was a third of the cost).
-    char buf[32];
-    bool ascii = w.size() <= sizeof(buf);
-    for (size_t i = 0; ascii && i < w.size(); ++i) {
-      const uint8_t b = static_cast<uint8_t>(w[i]);
-      ascii = b < 0x80;
-      buf[i] = FoldAscii(b);
+    uint64_t hash;
+    if (!HashAsciiWord(w, begin, end, &hash)) {
+      NormalizeWord(w, &normalized_);
+      if (normalized_.empty()) continue;
+      hash = HashNormalizedWord(normalized_);
     }
-    if (ascii) {
-      if (!w.empty()) word_hashes_.push_back(XXH3_64bits(buf, w.size()));
-      continue;
-    }
-    NormalizeWord(w, &normalized_);
-    if (!normalized_.empty()) word_hashes_.push_back(XXH3_64bits(normalized_.data(), normalized_.size()));
+    word_hashes_.push_back(hash);
   }
   keys->exact = XXH3_64bits(word_hashes_.data(), word_hashes_.size() * sizeof(uint64_t));
   keys->bands.clear();
   if (word_hashes_.empty()) return;
   const size_t n = std::min<size_t>(static_cast<size_t>(options_.ngram), word_hashes_.size());
-  shingles_.clear();
-  for (size_t i = 0; i + n <= word_hashes_.size(); ++i) {
-    shingles_.push_back(ShingleHash(&word_hashes_[i], n));
-  }
-  Sign(shingles_);
+  RollingShingles(word_hashes_, n, &shingles_);
+  folded_.resize(shingles_.size());
+  for (size_t i = 0; i < shingles_.size(); ++i) folded_[i] = Fold(shingles_[i]);
+  Sign(folded_);
   const size_t rows = static_cast<size_t>(options_.rows);
   for (int band = 0; band < options_.bands; ++band) {
     keys->bands.push_back(
@@ -245,7 +350,7 @@ void MinHasher::Compute(const Document& doc, DedupKeys* keys) {
   }
 }
 
-void MinHasher::Sign(const std::vector<uint64_t>& shingles) {
+void MinHasher::Sign(const std::vector<uint32_t>& shingles) {
   const size_t functions = a_.size();
   signature_.assign(functions, UINT32_MAX);
   size_t done = 0;
@@ -256,7 +361,7 @@ void MinHasher::Sign(const std::vector<uint64_t>& shingles) {
 #endif
   for (size_t j = done; j < functions; ++j) {
     uint32_t min = UINT32_MAX;
-    for (uint64_t x : shingles) min = std::min(min, a_[j] * Fold(x) + b_[j]);
+    for (uint32_t x : shingles) min = std::min(min, a_[j] * x + b_[j]);
     signature_[j] = min;
   }
 }

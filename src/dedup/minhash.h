@@ -84,11 +84,12 @@ class MinHasher {
   void set_simd(bool on) { simd_ = on; }
 
  private:
-  void Sign(const std::vector<uint64_t>& shingles);
+  void Sign(const std::vector<uint32_t>& shingles);  // folded shingle hashes
 
   MinHashOptions options_;
   std::vector<uint32_t> a_, b_;  // per hash function
   std::vector<uint64_t> word_hashes_, shingles_;
+  std::vector<uint32_t> folded_;
   std::vector<uint32_t> signature_;
   std::string normalized_;
   bool simd_ = true;

@@ -58,6 +58,22 @@ TEST(MinHashTest, CaseAccentsDigitsAndPunctuationDoNotChangeTheKeys) {
   EXPECT_TRUE(Of("... !!! ---").keys.bands.empty());  // no words
 }
 
+// Words are hashed eight bytes at a time, ASCII folded in registers and
+// the rest through NormalizeWord: both paths, every chunk length and words
+// at either end of a short text must give one hash per normalized word.
+TEST(MinHashTest, WordHashesAgreeAcrossLengthsPathsAndPositions) {
+  EXPECT_EQ(Of("Hello").keys.exact, Of("hello").keys.exact);           // text under 8 bytes
+  EXPECT_EQ(Of("HELLO!!!!!!!!!!!").keys.exact, Of("hello").keys.exact);  // read past the word
+  EXPECT_EQ(Of("Internationalization2019").keys.exact,
+            Of("internationalizatiön0000").keys.exact);  // 24 bytes: three chunks, two paths
+  EXPECT_EQ(Of("ÉCOLE Polytechnique8").keys.exact, Of("ecole POLYTECHNIQUE1").keys.exact);
+  EXPECT_NE(Of("abcdefgh").keys.exact, Of("abcdefgi").keys.exact);
+  EXPECT_NE(Of("abcdefghijk").keys.exact, Of("abcdefghijx").keys.exact);
+  EXPECT_NE(Of("abcdefgh").keys.exact, Of("abcdefg").keys.exact);
+  EXPECT_NE(Of("ab cd").keys.exact, Of("abcd").keys.exact);
+  EXPECT_NE(Of("a b").keys.exact, Of("b a").keys.exact);
+}
+
 // One word of 37 changed in the middle: 5 of the 33 five-word shingles
 // change, so 28 are shared of 38 in all (Jaccard 0.74). The share of equal
 // minima estimates it; with 112 functions its standard error is about 0.04.

@@ -8,6 +8,11 @@
 
 #include <cstdint>
 
+#if defined(__SSE2__) && !defined(SARING_NO_SIMD)  // every x86-64 CPU; others: the byte loop
+#include <emmintrin.h>
+#define SARING_SEGMENTER_SSE2 1
+#endif
+
 namespace saring {
 namespace {
 
@@ -90,6 +95,29 @@ class ClassTable {
   bool ascii_word_[256];
 };
 
+// The end of the run of ASCII letters and digits that starts at text[i]
+// (ClassTable::AsciiWord). Sixteen bytes a step where SSE2 is there: on
+// Latin-script text this loop was a fifth of the segmenter's cost, and
+// MinHash signatures are mostly segmentation.
+inline size_t AsciiWordRunEnd(std::string_view text, size_t i, const ClassTable& table) {
+  const size_t n = text.size();
+#ifdef SARING_SEGMENTER_SSE2
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    // Bytes from 0x80 are negative as signed bytes: neither range takes them.
+    const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                         _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                        _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    const int other = ~_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFF;
+    if (other != 0) return i + static_cast<size_t>(__builtin_ctz(other));
+  }
+#endif
+  while (i < n && table.AsciiWord(text[i])) ++i;
+  return i;
+}
+
 // The code point at text[i] and its length in bytes (1 for an ill-formed
 // byte, which then classifies as a separator).
 inline UChar32 Next(std::string_view text, size_t i, size_t* length) {
@@ -142,8 +170,7 @@ void WordSegmenter::Segment(std::string_view text, std::vector<std::string_view>
     while (i < n) {
       // Fast path: a run of ASCII letters and digits needs no decoding.
       if (table.AsciiWord(text[i])) {
-        size_t j = i + 1;
-        while (j < n && table.AsciiWord(text[j])) ++j;
+        const size_t j = AsciiWordRunEnd(text, i + 1, table);
         last_digit = table.Of(static_cast<unsigned char>(text[j - 1])) & kDigit;
         i = j;
         continue;

@@ -29,6 +29,28 @@ TEST(WordSegmenterTest, LatinScriptWordsNumbersAndJoiners) {
   EXPECT_EQ(Words("!!! ... ???"), V{});
 }
 
+// Runs of ASCII letters and digits are scanned sixteen bytes at a time:
+// every ASCII byte, at every offset of a 16-byte block, must end a run
+// exactly when it is neither a letter nor a digit (' and - join letters).
+TEST(WordSegmenterTest, EveryAsciiByteInsideLongRuns) {
+  for (int c = 1; c < 128; ++c) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    const bool joins = c == '\'' || c == '-';
+    for (size_t at = 1; at < 20; ++at) {
+      const std::string left(at, 'q'), right(22, 'Z');
+      const std::string text = left + static_cast<char>(c) + right;
+      if (alnum || joins) {
+        EXPECT_EQ(Words(text), V{text}) << c << " at " << at;
+      } else {
+        EXPECT_EQ(Words(text), (V{left, right})) << c << " at " << at;
+      }
+    }
+  }
+  // A byte from 0x80 ends an ASCII run too: here it starts a Cyrillic letter.
+  EXPECT_EQ(Words("abcdefghijklmnopqrstu\xD0\xB4x"), V{"abcdefghijklmnopqrstu\xD0\xB4x"});
+  EXPECT_EQ(Words("abcdefghijklmnopqrstu\xC2\xA0xyz"), (V{"abcdefghijklmnopqrstu", "xyz"}));
+}
+
 TEST(WordSegmenterTest, OtherScriptsWrittenWithSpaces) {
   EXPECT_EQ(Words("\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82, \xD0\xBC\xD0\xB8\xD1\x80!"),  // Привет, мир!
             (V{"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82", "\xD0\xBC\xD0\xB8\xD1\x80"}));
