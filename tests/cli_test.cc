@@ -148,6 +148,47 @@ TEST(CliTest, DedupRemovesTheSecondCopyButNotFromStdin) {
             "no duplicates were removed (give the input as a file to use it)\n");
 }
 
+// `clean --dedup` puts the dedup stage after the preset's last one: the
+// short page goes to C4's rules first, and of the two copies the
+// first stays. `dedup --keeper score` keeps the copy with the better field.
+TEST(CliTest, CleanDedupFlagAndDedupKeeperFlags) {
+  testing::TempDir dir;
+  const std::string text =
+      "The price of rice at the old market rose by about ten percent in the last month, "
+      "according to the traders we met there on Monday morning. Several of them said that "
+      "the dry weather had cut the harvest in the villages to the north. The city council "
+      "plans to open a second market near the station before the end of the year. Farmers "
+      "hope that the new market will bring more buyers from the coast. The first stalls are "
+      "expected to open in the spring, if the building work goes to plan.";
+  testing::WriteFile(dir.Join("in.jsonl"),
+                     "{\"id\":\"first\",\"text\":\"" + text + "\",\"q\":1}\n" +
+                         "{\"id\":\"short\",\"text\":\"Too short.\"}\n" +
+                         "{\"id\":\"second\",\"text\":\"" + text + "\",\"q\":2}\n");
+  Result r = RunShell(kSaring + " clean " + dir.Join("in.jsonl") + " -o " + dir.Join("out") +
+                      " --preset c4 --dedup --compression none");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("accounting: in 3 = kept 1 + removed 2 + errors 0: ok"),
+            std::string::npos)
+      << r.output;
+  const std::string removed = testing::ReadFile(dir.Join("out/removed/part-00000.jsonl"));
+  EXPECT_NE(removed.find("\"removed_reason\":\"dedup: exact duplicate of first\""),
+            std::string::npos)
+      << removed;
+  EXPECT_NE(removed.find("\"id\":\"short\""), std::string::npos) << removed;
+  EXPECT_EQ(removed.find("\"id\":\"short\",\"text\":\"Too short.\",\"saring\":{\"duplicate"),
+            std::string::npos);
+  r = RunShell(kSaring + " dedup " + dir.Join("in.jsonl") + " -o " + dir.Join("score") +
+               " --keeper score --score-field q --compression none -q");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(testing::ReadFile(dir.Join("score/removed/part-00000.jsonl"))
+                .find("\"removed_reason\":\"dedup: exact duplicate of second\""),
+            std::string::npos);
+  r = RunShell(kSaring + " dedup " + dir.Join("in.jsonl") + " -o " + dir.Join("bad") +
+               " --keeper score 2>&1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("keeper: score needs score_field"), std::string::npos) << r.output;
+}
+
 TEST(CliTest, ConfigShowAndList) {
   Result r = RunShell(kSaring + " config list");
   EXPECT_EQ(r.exit_code, 0);

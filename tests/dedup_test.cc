@@ -23,6 +23,17 @@ std::string Line(const std::string& id, const std::string& text) {
 
 using testing::FatesById;
 
+// id -> text of every document in OUT/kept.
+std::map<std::string, std::string> KeptTexts(const std::string& out_dir) {
+  std::map<std::string, std::string> kept;
+  simdjson::dom::parser p;
+  for (const std::string& line : SplitLines(ReadOutput(out_dir, "kept"))) {
+    auto doc = p.parse(line).value();
+    kept[std::string(doc["id"].get_string().value())] = std::string(doc["text"].get_string().value());
+  }
+  return kept;
+}
+
 // 75 words: changing one (the 16th) changes 5 of its 71 five-word shingles,
 // Jaccard 66/76 = 0.87, which 14 bands of 8 rows find with probability
 // 1 - (1 - 0.868^8)^14 = 0.996 (with only the first sentence, 0.74 and 0.72).
@@ -158,7 +169,9 @@ TEST(DedupTest, LineDedupKeepsTheFirstCopyOfEachLine) {
     o.threads = std::string(sub) == "one" ? 1 : 2;
     o.batch_bytes = 128;
     o.max_error_messages = 0;
-    if (std::string(sub) == "spilled") ASSERT_TRUE(ApplyOverride("line_dedup.memory=1KB", &o.config).ok());
+    if (std::string(sub) == "spilled") {
+      ASSERT_TRUE(ApplyOverride("line_dedup.memory=1KB", &o.config).ok());
+    }
     CleanReport r;
     ASSERT_TRUE(RunClean(o, &r).ok());
     EXPECT_EQ(r.docs_removed, 1u);
@@ -166,16 +179,51 @@ TEST(DedupTest, LineDedupKeepsTheFirstCopyOfEachLine) {
   auto fates = FatesById(dir.Join("one"));
   EXPECT_EQ(fates["c"].reason,
             "line_dedup: every line was seen in an earlier document (50 characters)");
-  std::map<std::string, std::string> kept;
-  simdjson::dom::parser p;
-  for (const std::string& line : SplitLines(ReadOutput(dir.Join("one"), "kept"))) {
-    auto doc = p.parse(line).value();
-    kept[std::string(doc["id"].get_string().value())] = std::string(doc["text"].get_string().value());
-  }
+  std::map<std::string, std::string> kept = KeptTexts(dir.Join("one"));
   EXPECT_EQ(kept["a"], shared + "\nUnique line of page a that nobody else has at all.");
   EXPECT_EQ(kept["b"], "Some other page with its own text, long enough too.");
   EXPECT_EQ(kept["d"], "Short line.");  // under 30 characters: left alone
   EXPECT_EQ(ReadOutput(dir.Join("one"), "kept"), ReadOutput(dir.Join("spilled"), "kept"));
+}
+
+// unit: paragraph compares whole paragraphs: a paragraph seen before loses
+// all its lines, one line of it alone is another paragraph, and a text
+// without blank lines has a paragraph per line (Document::Paragraphs).
+TEST(DedupTest, ParagraphDedupKeepsTheFirstCopyOfEachParagraph) {
+  const std::string p1 = "P1 line one long enough to count.\nP1 line two also long enough to count.";
+  // (Line writes the text into JSON as it is: newlines must be escaped.)
+  auto line = [](const std::string& id, std::string text) {
+    for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 2)) {
+      text.replace(at, 1, "\\n");
+    }
+    return Line(id, text);
+  };
+  const std::string corpus =
+      line("a", p1 + "\n\nA unique paragraph of page a, long enough.") +
+      line("b", "Intro paragraph of page b, long enough to count here.\n\n" + p1) +
+      line("c", "P1 line one long enough to count.\n\nSomething else of page c, long enough.") +
+      line("d", "P1 LINE ONE long enough to count!\nP1 line two also long enough to count.") +
+      line("e", p1);
+  testing::TempDir dir;
+  testing::WriteFile(dir.Join("in.jsonl"), corpus);
+  testing::WriteFile(dir.Join("p.yaml"), "stages:\n  - line_dedup: {unit: paragraph}\n");
+  CleanOptions o;
+  o.inputs = {dir.Join("in.jsonl")};
+  o.output_dir = dir.Join("out");
+  ASSERT_TRUE(LoadConfigFile(dir.Join("p.yaml"), &o.config).ok());
+  o.threads = 2;
+  o.max_error_messages = 0;
+  CleanReport r;
+  ASSERT_TRUE(RunClean(o, &r).ok());
+  auto fates = FatesById(dir.Join("out"));
+  EXPECT_EQ(fates["e"].reason,
+            "line_dedup: every paragraph was seen in an earlier document (72 characters)");
+  std::map<std::string, std::string> kept = KeptTexts(dir.Join("out"));
+  EXPECT_EQ(kept.size(), 4u);
+  EXPECT_EQ(kept["a"], p1 + "\n\nA unique paragraph of page a, long enough.");
+  EXPECT_EQ(kept["b"], "Intro paragraph of page b, long enough to count here.");
+  EXPECT_EQ(kept["c"], "P1 line one long enough to count.\n\nSomething else of page c, long enough.");
+  EXPECT_EQ(kept["d"], "P1 line two also long enough to count.");
 }
 
 // exact_field: url: the same page crawled twice under one URL is one
@@ -201,6 +249,34 @@ TEST(DedupTest, ExactDuplicatesByAField) {
   EXPECT_EQ(fates["no-url"].reason, "");
 }
 
+// keeper: score keeps the best value of a numeric field; a record without
+// it (or with a string there) ranks below every number, and ties go to the
+// first in input order.
+TEST(DedupTest, KeeperByScoreField) {
+  auto page = [](const std::string& id, const std::string& score) {
+    return "{\"id\":\"" + id + "\",\"text\":\"" + std::string(kStory) + "\"" +
+           (score.empty() ? "" : ",\"metadata\":{\"edu\":" + score + "}") + "}\n";
+  };
+  testing::TempDir dir;
+  testing::WriteFile(dir.Join("in.jsonl"), page("none", "") + page("text", "\"high\"") +
+                                               page("low", "-1") + page("best", "3") +
+                                               page("best-later", "3.0") + page("mid", "2.5"));
+  // The keeper and its field in either order: the stage is checked once both are set.
+  testing::RunCleanOrFail({dir.Join("in.jsonl")}, dir.Join("out"), 2, "dedup",
+                          {"dedup.keeper=score", "dedup.score_field=metadata.edu"});
+  auto fates = FatesById(dir.Join("out"));
+  EXPECT_EQ(fates["best"].saring, "{\"dedup_cluster_size\":6}");
+  for (const char* id : {"none", "text", "low", "best-later", "mid"}) {
+    EXPECT_EQ(fates[id].reason, "dedup: exact duplicate of best") << id;
+  }
+  PipelineConfig c;
+  ASSERT_TRUE(LoadPreset("dedup", &c).ok());
+  EXPECT_EQ(ApplyOverrides({"dedup.keeper=score"}, &c).message(),
+            "--set dedup.keeper=score: stage 'dedup': keeper: score needs score_field (a numeric "
+            "field of the record, e.g. metadata.edu_score), and score_field is only read by "
+            "keeper: score");
+}
+
 // Incremental: the first crawl's kept documents are saved; the second
 // crawl loses what matches them (naming the earlier page) and keeps its own
 // first copies. The index's documents are not written again.
@@ -222,8 +298,10 @@ TEST(DedupTest, AgainstTheIndexOfAnEarlierRun) {
   EXPECT_FALSE(std::filesystem::exists(dir.Join("out1/.saring-tmp")));
   EXPECT_EQ(testing::ReadFile(index + "/settings.txt"),
             "bands 14 rows 8 ngram 5 seed 1 exact_field ''\ndocuments 2\n");
-  CleanReport second = testing::RunCleanOrFail({dir.Join("crawl2.jsonl")}, dir.Join("out2"), 2,
-                                               "dedup", {"dedup.against=" + index}, 128);
+  // The second run saves into the index it reads: the index accumulates.
+  CleanReport second = testing::RunCleanOrFail(
+      {dir.Join("crawl2.jsonl")}, dir.Join("out2"), 2, "dedup",
+      {"dedup.against=" + index, "dedup.save_index=" + index}, 128);
   EXPECT_EQ(second.docs_in, 3u);
   EXPECT_EQ(second.docs_kept, 1u);
   auto fates = FatesById(dir.Join("out2"));
@@ -231,6 +309,19 @@ TEST(DedupTest, AgainstTheIndexOfAnEarlierRun) {
   EXPECT_EQ(fates["fresh-copy"].reason, "dedup: exact duplicate of fresh");
   EXPECT_EQ(fates["fresh"].saring, "{\"dedup_cluster_size\":2}");
   EXPECT_EQ(fates.count("filler"), 0u);
+  EXPECT_EQ(testing::ReadFile(index + "/settings.txt"),
+            "bands 14 rows 8 ngram 5 seed 1 exact_field ''\ndocuments 3\n");
+  // A third crawl meets pages of both earlier ones.
+  testing::WriteFile(dir.Join("crawl3.jsonl"),
+                     Line("filler-again", "A page of the first crawl that nobody copies at all!") +
+                         Line("fresh-again", "A new page of the second crawl about another topic.") +
+                         Line("third", "A page only the third crawl has, on a third topic."));
+  testing::RunCleanOrFail({dir.Join("crawl3.jsonl")}, dir.Join("out3rd"), 1, "dedup",
+                          {"dedup.against=" + index});
+  fates = FatesById(dir.Join("out3rd"));
+  EXPECT_EQ(fates["filler-again"].reason, "dedup: exact duplicate of filler");
+  EXPECT_EQ(fates["fresh-again"].reason, "dedup: exact duplicate of fresh");
+  EXPECT_EQ(fates["third"].reason, "");
 
   CleanOptions o;
   o.inputs = {dir.Join("crawl2.jsonl")};

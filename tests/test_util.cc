@@ -90,7 +90,10 @@ CleanReport RunCleanOrFail(const std::vector<std::string>& inputs, const std::st
   o.batch_bytes = batch_bytes;
   o.max_error_messages = 0;
   EXPECT_TRUE(LoadPreset(preset, &o.config).ok()) << preset;
-  for (const auto& s : sets) EXPECT_TRUE(ApplyOverride(s, &o.config).ok()) << s;
+  {
+    const Status s = ApplyOverrides(sets, &o.config);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+  }
   CleanReport r;
   Status s = RunClean(o, &r);
   EXPECT_TRUE(s.ok()) << s.ToString();

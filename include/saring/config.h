@@ -82,6 +82,9 @@ Status ParseConfigYaml(const std::string& yaml, const std::string& origin, Pipel
 // Applies "section.key=value" (input.*, output.*) or "stage.key=value" to
 // the first stage of that type, e.g. "length.min_chars=500".
 Status ApplyOverride(const std::string& assignment, PipelineConfig* config);
+// Several at once, each stage validated after all of its assignments (some
+// keys only make sense together). On error the config is unchanged.
+Status ApplyOverrides(const std::vector<std::string>& assignments, PipelineConfig* config);
 
 // Removes the stages whose `enabled` is false.
 void DropDisabledStages(PipelineConfig* config);

@@ -51,13 +51,15 @@ struct StoredSignals {
 };
 
 // The other fields of the record a document came from, read by dotted path
-// ("url", "metadata.url"): the string value, or "" when the field is absent
-// or not a string. Set by the reader for the time the document's stages
+// ("url", "metadata.url"): Field gives the string value, or "" when the
+// field is absent or not a string; Number a numeric value (false when absent
+// or not a number). Set by the reader for the time the document's stages
 // run.
 class FieldReader {
  public:
   virtual ~FieldReader() = default;
   virtual std::string_view Field(std::string_view dotted_path) const = 0;
+  virtual bool Number(std::string_view dotted_path, double* value) const = 0;
 };
 
 struct Removal {
@@ -124,11 +126,14 @@ class Document {
   // ran. Later stages read it (the quality stage picks its thresholds).
   void set_language(std::string language) { language_ = std::move(language); }
   const std::string& language() const { return language_; }
-  // A string field of the document's record (see FieldReader); "" for a
-  // .txt document or a missing field.
+  // A string or numeric field of the document's record (see FieldReader);
+  // "" or false for a .txt document or a missing field.
   void set_fields(const FieldReader* fields) { fields_ = fields; }
   std::string_view Field(std::string_view dotted_path) const {
     return fields_ != nullptr ? fields_->Field(dotted_path) : std::string_view();
+  }
+  bool NumberField(std::string_view dotted_path, double* value) const {
+    return fields_ != nullptr && fields_->Number(dotted_path, value);
   }
 
   // Where the document is in the input: its batch's sequence number and its

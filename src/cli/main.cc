@@ -55,6 +55,8 @@ struct CleanFlags {
   double threshold = 0;  // dedup: choose bands x rows for it
   int max_hashes = 112;
   std::string against, save_index;  // dedup: incremental runs
+  std::string keeper, score_field, exact_field;  // dedup
+  bool dedup = false;  // clean --dedup: the dedup stage after the preset's
 };
 
 // `saring dedup --threshold T`: the bands x rows that make the fewest errors
@@ -121,11 +123,31 @@ void AddCleanFlags(CLI::App* cmd, CleanFlags* f) {
       ->group("Run");
 }
 
+// `clean --dedup`: the dedup preset's stage after the pipeline's last one,
+// unless the pipeline has one already.
+saring::Status AppendDedupStage(saring::PipelineConfig* config) {
+  for (const saring::StageConfig& stage : config->stages) {
+    if (stage.type == "dedup") return saring::Status::OK();
+  }
+  saring::PipelineConfig dedup;
+  saring::Status s = saring::LoadPreset("dedup", &dedup);
+  if (!s.ok()) return s;
+  config->stages.push_back(dedup.stages.front());
+  return saring::Status::OK();
+}
+
 saring::Status BuildConfig(const CleanFlags& f, saring::PipelineConfig* config) {
   saring::Status s = f.config_file.empty() ? saring::LoadPreset(f.preset, config)
                                            : saring::LoadConfigFile(f.config_file, config);
   if (!s.ok()) return s;
+  if (f.dedup) {
+    s = AppendDedupStage(config);
+    if (!s.ok()) return s;
+  }
   std::vector<std::string> sets;
+  if (!f.keeper.empty()) sets.push_back("dedup.keeper=" + f.keeper);
+  if (!f.score_field.empty()) sets.push_back("dedup.score_field=" + f.score_field);
+  if (!f.exact_field.empty()) sets.push_back("dedup.exact_field=" + f.exact_field);
   if (!f.text_field.empty()) sets.push_back("input.text_field=" + f.text_field);
   if (!f.id_field.empty()) sets.push_back("input.id_field=" + f.id_field);
   if (!f.max_doc_bytes.empty()) sets.push_back("input.max_doc_bytes=" + f.max_doc_bytes);
@@ -136,11 +158,7 @@ saring::Status BuildConfig(const CleanFlags& f, saring::PipelineConfig* config) 
   if (f.no_removed) sets.push_back("output.write_removed=false");
   if (f.from_signals) sets.push_back("input.from_signals=true");
   sets.insert(sets.end(), f.sets.begin(), f.sets.end());
-  for (const std::string& assignment : sets) {
-    s = saring::ApplyOverride(assignment, config);
-    if (!s.ok()) return s;
-  }
-  return saring::Status::OK();
+  return saring::ApplyOverrides(sets, config);
 }
 
 int RunCleanCommand(const CleanFlags& f) {
@@ -236,6 +254,11 @@ int main(int argc, char** argv) {
                  "decide from the language and signals stored under \"saring\" by `saring "
                  "signals`, without recomputing them")
       ->group("Pipeline");
+  clean
+      ->add_flag("--dedup", clean_flags.dedup,
+                 "deduplicate what the pipeline keeps: the dedup stage (exact and MinHash, as "
+                 "`saring dedup`) after its last stage; reads the input twice")
+      ->group("Pipeline");
 
   // `signals`: every document kept, with every quality signal under
   // saring.signals (RedPajama-v2 style); the same flags as clean.
@@ -265,6 +288,20 @@ int main(int argc, char** argv) {
   dedup
       ->add_option("--save-index", dedup_flags.save_index,
                    "write the keys of the documents kept to DIR, for a later --against")
+      ->group("Pipeline");
+  dedup
+      ->add_option("--keeper", dedup_flags.keeper,
+                   "which document of a cluster stays: first (in input order), longest, or score "
+                   "(highest --score-field) [first]")
+      ->check(CLI::IsMember({"first", "longest", "score"}))
+      ->group("Pipeline");
+  dedup
+      ->add_option("--score-field", dedup_flags.score_field,
+                   "numeric field ranking the keeper with --keeper score, e.g. metadata.edu_score")
+      ->group("Pipeline");
+  dedup
+      ->add_option("--exact-field", dedup_flags.exact_field,
+                   "exact duplicates by this field's value (url, metadata.url) instead of the text")
       ->group("Pipeline");
   dedup
       ->add_option("--against", dedup_flags.against,

@@ -383,45 +383,65 @@ Status LoadConfigFile(const std::string& path, PipelineConfig* config) {
 }
 
 Status ApplyOverride(const std::string& assignment, PipelineConfig* config) {
-  size_t eq = assignment.find('=');
-  size_t dot = assignment.find('.');
-  if (eq == std::string::npos || dot == std::string::npos || dot > eq) {
-    return Status::InvalidArgument("--set expects SECTION.KEY=VALUE, e.g. length.min_chars=500; got '" +
-                                   assignment + "'");
-  }
-  std::string section = assignment.substr(0, dot);
-  std::string key = assignment.substr(dot + 1, eq - dot - 1);
-  std::string value = assignment.substr(eq + 1);
-  YAML::Node patch(YAML::NodeType::Map);
-  patch[key] = ScalarNode(value);
-  if (section == "input" || section == "output") {
-    // Re-parse the section with the one key replaced: same validation as a file.
-    YAML::Node node = YAML::Load(ConfigToYaml(*config))[section];
-    node[key] = ScalarNode(value);
-    if (section == "input") return ParseSection(node, "--set " + assignment, &config->input);
-    return ParseSection(node, "--set " + assignment, &config->output);
-  }
-  for (StageConfig& stage : config->stages) {
-    if (stage.type != section) continue;
+  return ApplyOverrides({assignment}, config);
+}
+
+Status ApplyOverrides(const std::vector<std::string>& assignments, PipelineConfig* target) {
+  // A stage is validated once, after every assignment to it: some keys only
+  // make sense together (dedup.keeper=score with dedup.score_field=...).
+  // The work is done on a copy, so that a refused assignment changes nothing.
+  PipelineConfig copy = *target;
+  PipelineConfig* config = &copy;
+  std::vector<std::string> touched(config->stages.size());  // the assignments to each stage
+  for (const std::string& assignment : assignments) {
+    const size_t eq = assignment.find('=');
+    const size_t dot = assignment.find('.');
+    if (eq == std::string::npos || dot == std::string::npos || dot > eq) {
+      return Status::InvalidArgument(
+          "--set expects SECTION.KEY=VALUE, e.g. length.min_chars=500; got '" + assignment + "'");
+    }
+    const std::string section = assignment.substr(0, dot);
+    const std::string key = assignment.substr(dot + 1, eq - dot - 1);
+    const std::string value = assignment.substr(eq + 1);
+    if (section == "input" || section == "output") {
+      // Re-parse the section with the one key replaced: same validation as a file.
+      YAML::Node node = YAML::Load(ConfigToYaml(*config))[section];
+      node[key] = ScalarNode(value);
+      Status s = section == "input"
+                     ? ParseSection(node, "--set " + assignment, &config->input)
+                     : ParseSection(node, "--set " + assignment, &config->output);
+      if (!s.ok()) return s;
+      continue;
+    }
+    size_t k = 0;
+    while (k < config->stages.size() && config->stages[k].type != section) ++k;
+    if (k == config->stages.size()) {
+      return Status::InvalidArgument("--set " + assignment + ": the pipeline has no stage '" +
+                                     section + "' (and it is not 'input' or 'output')");
+    }
+    StageConfig& stage = config->stages[k];
     if (key == "enabled") {
       StageConfig trial{stage.type, YAML::Node(YAML::NodeType::Map)};
       trial.params["enabled"] = ScalarNode(value);
       Status s = TakeEnabled(section, &trial);
       if (!s.ok()) return Status::InvalidArgument("--set " + assignment + ": " + s.message());
       stage.enabled = trial.enabled;
-      return Status::OK();
+      continue;
     }
-    YAML::Node params = YAML::Clone(stage.params);
-    params[key] = ScalarNode(value);
-    StageConfig trial{stage.type, params};
-    std::unique_ptr<Stage> built;
-    Status s = CreateStage(trial, &built);
-    if (!s.ok()) return Status::InvalidArgument("--set " + assignment + ": " + s.message());
-    stage.params = params;
-    return Status::OK();
+    // (reset, not =: assigning to a YAML::Node rewrites the node it shares
+    // with the target's config.)
+    if (touched[k].empty()) stage.params.reset(YAML::Clone(stage.params));
+    stage.params[key] = ScalarNode(value);
+    touched[k] += (touched[k].empty() ? "--set " : " --set ") + assignment;
   }
-  return Status::InvalidArgument("--set " + assignment + ": the pipeline has no stage '" + section +
-                                 "' (and it is not 'input' or 'output')");
+  for (size_t k = 0; k < config->stages.size(); ++k) {
+    if (touched[k].empty()) continue;
+    std::unique_ptr<Stage> built;
+    Status s = CreateStage(config->stages[k], &built);
+    if (!s.ok()) return Status::InvalidArgument(touched[k] + ": " + s.message());
+  }
+  *target = std::move(copy);
+  return Status::OK();
 }
 
 void DropDisabledStages(PipelineConfig* config) {

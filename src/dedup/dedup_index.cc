@@ -48,11 +48,11 @@ const DedupDecision* DedupDecisions::Find(uint64_t position) const {
 }
 
 DedupIndex::DedupIndex(int bands, std::string temp_dir, size_t memory_bytes,
-                       size_t signature_size, bool keep_lengths)
+                       size_t signature_size, bool keep_ranks)
     : bands_(bands),
       temp_dir_(std::move(temp_dir)),
       signature_size_(signature_size),
-      keep_lengths_(keep_lengths),
+      keep_ranks_(keep_ranks),
       keys_(temp_dir_ + "/keys", memory_bytes, "dedup key") {}
 
 DedupIndex::~DedupIndex() {
@@ -71,10 +71,10 @@ void DedupIndex::AddLocked(const KeyRecord& r) {
 }
 
 void DedupIndex::Add(uint64_t position, const DedupKeys& keys, std::string_view id,
-                     uint64_t length, const std::vector<uint32_t>& signature) {
+                     uint32_t rank, const std::vector<uint32_t>& signature) {
   std::lock_guard<std::mutex> lock(mu_);
   positions_.push_back(position);
-  if (keep_lengths_) lengths_.push_back(static_cast<uint32_t>(std::min<uint64_t>(length, UINT32_MAX)));
+  if (keep_ranks_) ranks_.push_back(rank);
   if (signature_size_ > 0) {
     if (signature.size() == signature_size_) {
       signatures_.insert(signatures_.end(), signature.begin(), signature.end());
@@ -220,20 +220,45 @@ static Status ReadSavedIds(const std::string& dir, const std::vector<int32_t>& s
   return ok ? Status::OK() : Status::Corruption(dir + "/ids.bin: shorter than settings.txt says");
 }
 
+// Appends the whole of file `from` to `to`; false on a read or write error.
+static bool AppendFile(const std::string& from, std::FILE* to) {
+  std::FILE* f = std::fopen(from.c_str(), "rb");
+  if (f == nullptr) return false;
+  std::vector<char> block(1 << 16);
+  bool ok = true;
+  for (size_t got; ok && (got = std::fread(block.data(), 1, block.size(), f)) > 0;) {
+    ok = std::fwrite(block.data(), 1, got, to) == got;
+  }
+  ok = ok && std::ferror(f) == 0;
+  std::fclose(f);
+  return ok;
+}
+
 Status DedupIndex::SaveIndex(const DedupClusterOptions& options, const std::vector<uint64_t>& sorted,
-                             const std::vector<int32_t>& kept_ordinal, uint64_t kept) {
+                             const std::vector<int32_t>& kept_ordinal, uint64_t kept,
+                             uint64_t earlier) {
+  // The index accumulates: the documents of the index run against come
+  // first (numbers 0..earlier-1, the same keys and ids), then this run's
+  // kept ones. Files are written beside their final names and renamed at
+  // the end, so that save_index may name the index run against, and a run
+  // that fails leaves the old index whole.
   const std::string& dir = options.save_index;
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  std::FILE* keys = std::fopen((dir + "/keys.bin").c_str(), "wb");
-  if (keys == nullptr) return Status::IOError(dir + "/keys.bin: cannot create");
-  bool ok = std::fflush(save_keys_) == 0 && std::fseek(save_keys_, 0, SEEK_SET) == 0;
+  const std::string keys_path = dir + "/keys.bin.tmp", ids_path = dir + "/ids.bin.tmp",
+                    meta_path = dir + "/settings.txt.tmp";
+  std::FILE* keys = std::fopen(keys_path.c_str(), "wb");
+  if (keys == nullptr) return Status::IOError(keys_path + ": cannot create");
+  bool ok = earlier == 0 || AppendFile(options.against + "/keys.bin", keys);
+  ok = ok && std::fflush(save_keys_) == 0 && std::fseek(save_keys_, 0, SEEK_SET) == 0;
   std::vector<SavedKey> block(4096), out;
   for (size_t got; ok && (got = std::fread(block.data(), sizeof(SavedKey), block.size(), save_keys_)) > 0;) {
     out.clear();
     for (size_t i = 0; i < got; ++i) {
       const int32_t ordinal = kept_ordinal[block[i].doc];
-      if (ordinal >= 0) out.push_back(SavedKey{block[i].key, block[i].band, uint32_t(ordinal)});
+      if (ordinal >= 0) {
+        out.push_back(SavedKey{block[i].key, block[i].band, uint32_t(earlier + ordinal)});
+      }
     }
     ok = std::fwrite(out.data(), sizeof(SavedKey), out.size(), keys) == out.size();
   }
@@ -243,20 +268,26 @@ Status DedupIndex::SaveIndex(const DedupClusterOptions& options, const std::vect
     if (kept_ordinal[k] >= 0) ids[static_cast<size_t>(kept_ordinal[k])] = std::string(id);
   });
   if (!s.ok()) return s;
-  std::FILE* idf = std::fopen((dir + "/ids.bin").c_str(), "wb");
-  if (idf == nullptr) return Status::IOError(dir + "/ids.bin: cannot create");
+  std::FILE* idf = std::fopen(ids_path.c_str(), "wb");
+  if (idf == nullptr) return Status::IOError(ids_path + ": cannot create");
+  ok = ok && (earlier == 0 || AppendFile(options.against + "/ids.bin", idf));
   for (const std::string& id : ids) {
     const uint32_t length = static_cast<uint32_t>(id.size());
     ok = ok && std::fwrite(&length, 4, 1, idf) == 1 &&
          std::fwrite(id.data(), 1, id.size(), idf) == id.size();
   }
   ok = std::fclose(idf) == 0 && ok;
-  std::FILE* meta = std::fopen((dir + "/settings.txt").c_str(), "wb");
-  if (meta == nullptr) return Status::IOError(dir + "/settings.txt: cannot create");
+  std::FILE* meta = std::fopen(meta_path.c_str(), "wb");
+  if (meta == nullptr) return Status::IOError(meta_path + ": cannot create");
   ok = std::fprintf(meta, "%s\ndocuments %llu\n", options.settings.c_str(),
-                    static_cast<unsigned long long>(kept)) > 0 && ok;
+                    static_cast<unsigned long long>(earlier + kept)) > 0 && ok;
   ok = std::fclose(meta) == 0 && ok;
-  return ok ? Status::OK() : Status::IOError(dir + ": cannot write the dedup index (disk full?)");
+  if (!ok) return Status::IOError(dir + ": cannot write the dedup index (disk full?)");
+  for (const char* name : {"keys.bin", "ids.bin", "settings.txt"}) {
+    std::filesystem::rename(dir + "/" + name + ".tmp", dir + "/" + name, ec);
+    if (ec) return Status::IOError(dir + "/" + name + ": cannot rename into place: " + ec.message());
+  }
+  return Status::OK();
 }
 
 Status DedupIndex::Cluster(const DedupClusterOptions& options, DedupDecisions* out) {
@@ -283,7 +314,7 @@ Status DedupIndex::Cluster(const DedupClusterOptions& options, DedupDecisions* o
                                      sorted.begin());
   };
   const bool verify = options.verify && signature_size_ > 0;
-  if (!verify && options.keeper != "longest") {
+  if (!verify && options.keeper == "first") {
     order.clear();
     order.shrink_to_fit();
   }
@@ -343,17 +374,17 @@ Status DedupIndex::Cluster(const DedupClusterOptions& options, DedupDecisions* o
   out->bytes_spilled = keys_.bytes_spilled();
 
   // The keeper of each document's cluster: its smallest number (first in
-  // input order), or the longest text.
+  // input order), or the highest rank (the longest text, the best score).
   // A cluster with a document of the index run against keeps that one.
   std::vector<uint32_t> keeper(total);
   for (uint32_t k = 0; k < total; ++k) keeper[k] = sets.Find(k);
-  if (options.keeper == "longest") {
+  if (options.keeper != "first") {
     std::vector<uint32_t> best(total);
     std::iota(best.begin(), best.end(), 0u);
     for (uint32_t k = m; k < total; ++k) {
       if (keeper[k] < m) continue;
       uint32_t& b = best[keeper[k]];
-      if (lengths_[order[k - m]] > lengths_[order[b - m]]) b = k;  // ties: the earlier stays
+      if (ranks_[order[k - m]] > ranks_[order[b - m]]) b = k;  // ties: the earlier stays
     }
     for (uint32_t k = m; k < total; ++k) keeper[k] = best[keeper[k]];
   }
@@ -401,13 +432,13 @@ Status DedupIndex::Cluster(const DedupClusterOptions& options, DedupDecisions* o
     if (!s.ok()) return s;
   }
   if (save_keys_ != nullptr) {
-    s = SaveIndex(options, sorted, kept_ordinal, kept);
+    s = SaveIndex(options, sorted, kept_ordinal, kept, m);
     std::fclose(save_keys_);
     save_keys_ = nullptr;
     std::error_code ec;
     std::filesystem::remove(temp_dir_ + "/save-keys.bin", ec);
     if (!s.ok()) return s;
-    out->saved_documents = kept;
+    out->saved_documents = m + kept;  // the index accumulates
   }
   out->positions = std::move(sorted);
   return Status::OK();

@@ -13,7 +13,10 @@
 // are equal or some band key is (MinHash-LSH candidates), and clusters are
 // the connected components (union-find over the dense numbers). The keeper
 // of a cluster is its first document in input order (keeper "first"), or
-// its longest text, the first of those on a tie ("longest"); every other
+// the one of highest rank, the first of those on a tie: the longest text
+// ("longest") or the best score of a numeric field ("score", e.g. a quality
+// classifier's metadata.edu_score; a document without it ranks last,
+// DedupScoreRank); every other
 // member is a duplicate of it, "exact" when its exact key equals the
 // keeper's.
 //
@@ -31,7 +34,7 @@
 // and only the keepers' are read back. What stays in memory per document:
 // its position (8 bytes) while collecting; then the union-find (4) and each
 // document's exact-key group (4) while clustering: 16 bytes. keeper
-// "longest" adds 4 (the length), verification 4 per signature entry.
+// "longest" or "score" adds 4 (the rank), verification 4 per signature entry.
 // DedupDecisions then holds 20 bytes per document for the main pass.
 //
 // Thread-safety: Add may be called from many threads at once; Cluster once,
@@ -42,6 +45,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -60,11 +64,13 @@ struct DedupDecision {
 };
 
 struct DedupClusterOptions {
-  std::string keeper = "first";  // first | longest
+  std::string keeper = "first";  // first | longest | score
   bool verify = false;           // estimated Jaccard on band collisions
   double min_jaccard = 0.7;
   // Incremental runs: `save_index` writes the keys and ids of the documents
-  // this run keeps to that directory; `against` reads such a directory and
+  // this run keeps to that directory, after those of the index run against
+  // (so an index accumulates crawl after crawl; it may be the same
+  // directory); `against` reads such a directory and
   // makes its documents earlier than any of this run's, so that a document
   // matching one is its duplicate ("... duplicate of <id>", the earlier
   // run's document). `settings` describes the keys (bands, rows, shingles,
@@ -87,14 +93,15 @@ struct DedupDecisions {
 class DedupIndex {
  public:
   // `signature_size`: entries kept per document for verification (0:
-  // none); `keep_lengths`: for keeper "longest".
+  // none); `keep_ranks`: for keeper "longest" or "score".
   DedupIndex(int bands, std::string temp_dir, size_t memory_bytes, size_t signature_size = 0,
-             bool keep_lengths = false);
+             bool keep_ranks = false);
   ~DedupIndex();
 
-  // `length`: the text's size in bytes; `signature`: signature_size entries,
-  // or empty. An I/O error is kept and returned by Cluster.
-  void Add(uint64_t position, const DedupKeys& keys, std::string_view id, uint64_t length = 0,
+  // `rank`: higher wins the keeper rule (the text's size in bytes, or
+  // DedupScoreRank); `signature`: signature_size entries, or empty. An I/O
+  // error is kept and returned by Cluster.
+  void Add(uint64_t position, const DedupKeys& keys, std::string_view id, uint32_t rank = 0,
            const std::vector<uint32_t>& signature = {});
   size_t size() const { return positions_.size(); }
   Status Cluster(const DedupClusterOptions& options, DedupDecisions* out);
@@ -116,22 +123,33 @@ class DedupIndex {
   Status ForEachId(const std::vector<uint64_t>& sorted, Fn fn);
   Status LoadAgainst(const DedupClusterOptions& options, uint64_t* documents);
   Status SaveIndex(const DedupClusterOptions& options, const std::vector<uint64_t>& sorted,
-                   const std::vector<int32_t>& kept_ordinal, uint64_t kept);
+                   const std::vector<int32_t>& kept_ordinal, uint64_t kept, uint64_t earlier);
 
   const int bands_;
   const std::string temp_dir_;
   const size_t signature_size_;
-  const bool keep_lengths_;
+  const bool keep_ranks_;
   std::mutex mu_;
   Status status_;
   std::vector<uint64_t> positions_;  // in Add order
-  std::vector<uint32_t> lengths_;    // keeper "longest"
+  std::vector<uint32_t> ranks_;      // keeper "longest" or "score"
   std::vector<uint32_t> signatures_;  // verification
   SortedRuns<KeyRecord> keys_;
   std::string id_buffer_;            // (position, size, bytes) records
   std::FILE* id_file_ = nullptr;
   std::FILE* save_keys_ = nullptr;   // this run's key records, for SaveIndex
 };
+
+// A score as a rank: the float's bits made to order as the numbers do
+// (negative ones below positive ones); a missing score (NaN) is 0, below
+// every number.
+inline uint32_t DedupScoreRank(double score) {
+  if (score != score) return 0;
+  const float f = static_cast<float>(score);
+  uint32_t bits;
+  std::memcpy(&bits, &f, sizeof(bits));
+  return (bits & 0x80000000u) ? ~bits : bits | 0x80000000u;  // -inf: 0x007FFFFF, above 0
+}
 
 // A document's position: its batch's sequence number and its record index.
 inline uint64_t DedupPosition(uint64_t batch_seq, uint32_t record) {

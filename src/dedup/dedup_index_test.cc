@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <filesystem>
 
 #include "test_util.h"
@@ -83,6 +85,26 @@ TEST(DedupIndexTest, KeeperLongestTakesTheLongestTextFirstOnATie) {
   EXPECT_EQ(d.Find(DedupPosition(0, 1))->cluster_size, 3u);
   EXPECT_EQ(d.keeper_ids[d.Find(DedupPosition(0, 0))->duplicate_of], "long");
   EXPECT_EQ(d.keeper_ids[d.Find(DedupPosition(0, 2))->duplicate_of], "long");
+}
+
+TEST(DedupIndexTest, KeeperScoreTakesTheHighestScoreAndMissingRanksLast) {
+  EXPECT_LT(DedupScoreRank(std::nan("")), DedupScoreRank(-1e30));
+  EXPECT_LT(DedupScoreRank(-2.5), DedupScoreRank(-0.5));
+  EXPECT_LT(DedupScoreRank(-0.5), DedupScoreRank(0.0));
+  EXPECT_LT(DedupScoreRank(0.0), DedupScoreRank(0.25));
+  EXPECT_LT(DedupScoreRank(0.25), DedupScoreRank(3.0));
+  testing::TempDir dir;
+  DedupIndex index(1, dir.Join("tmp"), 1 << 20, 0, true);
+  index.Add(DedupPosition(0, 0), Key(1, {10}), "no-score", DedupScoreRank(std::nan("")));
+  index.Add(DedupPosition(0, 1), Key(1, {10}), "negative", DedupScoreRank(-3));
+  index.Add(DedupPosition(0, 2), Key(1, {10}), "best", DedupScoreRank(0.75));
+  index.Add(DedupPosition(0, 3), Key(1, {10}), "best-too", DedupScoreRank(0.75));
+  DedupClusterOptions o;
+  o.keeper = "score";
+  DedupDecisions d = Clustered(&index, o);
+  EXPECT_EQ(d.Find(DedupPosition(0, 2))->cluster_size, 4u);
+  EXPECT_EQ(d.keeper_ids[d.Find(DedupPosition(0, 0))->duplicate_of], "best");
+  EXPECT_EQ(d.keeper_ids[d.Find(DedupPosition(0, 3))->duplicate_of], "best");
 }
 
 // b shares band 0 with a and band 1 with c. a and b agree on all 4

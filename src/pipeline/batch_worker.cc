@@ -56,16 +56,35 @@ void AppendBase64(std::string* out, std::string_view in) {
   }
 }
 
-// The string at `path` (keys of nested objects) in `object`, or "".
+// The element at `path` (keys of nested objects) in `object`; false when
+// there is none.
+template <typename Path>
+bool ElementAtPath(simdjson::dom::object object, const Path& path, simdjson::dom::element* e) {
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (object.at_key(path[i]).get(*e)) return false;
+    if (i + 1 < path.size() && e->get_object().get(object)) return false;
+  }
+  return !path.empty();
+}
+
+// The string at `path` in `object`, or "".
 std::string_view StringAtPath(simdjson::dom::object object, const std::vector<std::string>& path) {
   simdjson::dom::element e;
-  for (size_t i = 0; i < path.size(); ++i) {
-    if (object.at_key(path[i]).get(e)) return {};
-    if (i + 1 < path.size() && e.get_object().get(object)) return {};
-  }
   std::string_view s;
-  if (e.get_string().get(s)) return {};
+  if (!ElementAtPath(object, path, &e) || e.get_string().get(s)) return {};
   return s;
+}
+
+// "metadata.url" -> {"metadata", "url"} (views into `dotted_path`).
+std::vector<std::string_view> SplitDottedPath(std::string_view dotted_path) {
+  std::vector<std::string_view> path;
+  for (size_t start = 0; start <= dotted_path.size();) {
+    size_t dot = dotted_path.find('.', start);
+    if (dot == std::string_view::npos) dot = dotted_path.size();
+    path.push_back(dotted_path.substr(start, dot - start));
+    start = dot + 1;
+  }
+  return path;
 }
 
 // Reads what an earlier run stored under "saring" (see StoredSignals);
@@ -91,14 +110,15 @@ bool ReadStoredSignals(simdjson::dom::object object, StoredSignals* out) {
 }  // namespace
 
 std::string_view BatchWorker::RecordFields::Field(std::string_view dotted_path) const {
-  std::vector<std::string> path;
-  for (size_t start = 0; start <= dotted_path.size();) {
-    size_t dot = dotted_path.find('.', start);
-    if (dot == std::string_view::npos) dot = dotted_path.size();
-    path.emplace_back(dotted_path.substr(start, dot - start));
-    start = dot + 1;
-  }
-  return StringAtPath(object, path);
+  simdjson::dom::element e;
+  std::string_view s;
+  if (!ElementAtPath(object, SplitDottedPath(dotted_path), &e) || e.get_string().get(s)) return {};
+  return s;
+}
+
+bool BatchWorker::RecordFields::Number(std::string_view dotted_path, double* value) const {
+  simdjson::dom::element e;
+  return ElementAtPath(object, SplitDottedPath(dotted_path), &e) && !e.get_double().get(*value);
 }
 
 BatchWorker::BatchWorker(const PipelineConfig& config, const std::vector<InputFile>& files,

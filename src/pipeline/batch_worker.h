@@ -72,6 +72,7 @@ class BatchWorker {
   class RecordFields : public FieldReader {
    public:
     std::string_view Field(std::string_view dotted_path) const override;
+    bool Number(std::string_view dotted_path, double* value) const override;
     simdjson::dom::object object;
   };
 

@@ -128,7 +128,7 @@ Status RunDedupPass(const CleanOptions& options, const std::vector<InputFile>& f
       o.cluster.verify ? static_cast<size_t>(o.minhash.bands) * o.minhash.rows : 0;
   auto index = std::make_shared<DedupIndex>(o.minhash.bands,
                                             options.output_dir + "/.saring-tmp/dedup", o.memory,
-                                            signature_size, o.cluster.keeper == "longest");
+                                            signature_size, o.cluster.keeper != "first");
   prefix_contexts[position].dedup_index = index;
   RunPrefixPass(options, files, threads, position, prefix_contexts);
   prefix_contexts.clear();  // (the index's last holder is then `index`)

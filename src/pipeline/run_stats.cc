@@ -248,8 +248,8 @@ std::string RunStats::SummaryTable(const std::string& output_dir) const {
     rows.push_back(Row{std::move(label), docs, std::move(extra)});
   };
   auto line = [&](std::string text) { rows.push_back(Row{"", 0, std::move(text)}); };
-  std::string s = fmt::format("saring clean: {} files, {} in, {:.2f} s, {:.1f} MB/s, {} threads, peak RSS {}\n",
-                   input_files, HumanBytes(t.raw_bytes_in), wall_seconds,
+  std::string s = fmt::format("saring, pipeline {}: {} files, {} in, {:.2f} s, {:.1f} MB/s, {} threads, peak RSS {}\n",
+                   config_name, input_files, HumanBytes(t.raw_bytes_in), wall_seconds,
                    wall_seconds > 0 ? static_cast<double>(t.raw_bytes_in) / 1e6 / wall_seconds : 0.0,
                    threads, HumanBytes(peak_rss_bytes));
   row("documents in", t.docs_in, "");

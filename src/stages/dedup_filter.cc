@@ -3,6 +3,9 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include <algorithm>
+#include <limits>
+
 #include "config/param_reader.h"
 
 namespace saring {
@@ -12,6 +15,15 @@ DedupFilter::DedupFilter(const DedupFilterOptions& options, const StageContext& 
       collect_(context.dedup_index),
       decisions_(context.dedup_decisions),
       hasher_(options.minhash) {}
+
+uint32_t DedupFilter::KeeperRank(const Document& doc) const {
+  if (options_.cluster.keeper == "score") {
+    double score = std::numeric_limits<double>::quiet_NaN();
+    doc.NumberField(options_.score_field, &score);
+    return DedupScoreRank(score);
+  }
+  return static_cast<uint32_t>(std::min<size_t>(doc.text().size(), UINT32_MAX));
+}
 
 void DedupFilter::Process(Document& doc) {
   if (collect_ != nullptr) {
@@ -24,7 +36,7 @@ void DedupFilter::Process(Document& doc) {
     // Without exact matching, a key no other document has.
     if (!options_.exact) keys_.exact = ~doc.position();
     static const std::vector<uint32_t> kNoSignature;
-    collect_->Add(doc.position(), keys_, doc.id(), doc.text().size(),
+    collect_->Add(doc.position(), keys_, doc.id(), KeeperRank(doc),
                   options_.cluster.verify ? hasher_.signature() : kNoSignature);
     return;
   }
@@ -72,7 +84,8 @@ Status ReadDedupOptions(const YAML::Node& params, DedupFilterOptions* o) {
   p.Get("exact", &o->exact);
   p.Get("near", &o->near);
   p.Get("exact_field", &o->exact_field);
-  p.GetChoice("keeper", {"first", "longest"}, &o->cluster.keeper);
+  p.GetChoice("keeper", {"first", "longest", "score"}, &o->cluster.keeper);
+  p.Get("score_field", &o->score_field);
   std::string verify = "none";
   p.GetChoice("verify", {"none", "estimated"}, &verify);
   o->cluster.verify = verify == "estimated";
@@ -93,6 +106,11 @@ Status ReadDedupOptions(const YAML::Node& params, DedupFilterOptions* o) {
         "stage 'dedup': bands and rows must be >= 1, bands * rows <= 10000");
   }
   if (o->minhash.ngram < 1) return Status::InvalidArgument("stage 'dedup': ngram must be >= 1");
+  if ((o->cluster.keeper == "score") != !o->score_field.empty()) {
+    return Status::InvalidArgument(
+        "stage 'dedup': keeper: score needs score_field (a numeric field of the record, e.g. "
+        "metadata.edu_score), and score_field is only read by keeper: score");
+  }
   if (o->cluster.min_jaccard <= 0 || o->cluster.min_jaccard > 1) {
     return Status::InvalidArgument("stage 'dedup': min_jaccard must be in (0, 1]");
   }

@@ -10,7 +10,10 @@
 //       exact: true            # same normalized text is one cluster too
 //       exact_field: ""        # or: same value of this field ("url", "metadata.url")
 //       near: true             # MinHash band collisions
-//       keeper: first          # or longest (the longest text of a cluster stays)
+//       keeper: first          # or longest (the longest text of a cluster stays), or
+//                              #   score: the highest value of score_field stays
+//       score_field: ""        # a numeric field of the record ("metadata.edu_score");
+//                              #   a document without it ranks below every score
 //       verify: none           # or estimated: a band collision joins two documents
 //       min_jaccard: 0.7       #   only if their signatures agree this much
 //       memory: 512MB          # keys held in memory, the rest in sorted runs on disk
@@ -59,6 +62,7 @@ struct DedupFilterOptions {
   bool exact = true;
   bool near = true;
   std::string exact_field;  // exact duplicates by this field (e.g. "url"), not by text
+  std::string score_field;  // keeper "score": the record's numeric field to rank by
   DedupClusterOptions cluster;  // keeper rule, verification
   uint64_t memory = 512ull << 20;  // band keys held before spilling sorted runs
 };
@@ -70,6 +74,9 @@ class DedupFilter : public Stage {
   void Process(Document& doc) override;
 
  private:
+  // What the keeper rule ranks a document by (higher stays).
+  uint32_t KeeperRank(const Document& doc) const;
+
   DedupFilterOptions options_;
   std::shared_ptr<DedupIndex> collect_;                // first pass
   std::shared_ptr<const DedupDecisions> decisions_;   // main pass

@@ -1,10 +1,14 @@
 // LineDedup ("line_dedup"): removes, across the corpus, every copy of a line
-// but the first, in input order (CCNet-style line deduplication).
+// (or paragraph) but the first, in input order (CCNet-style line
+// deduplication; datatrove's paragraph-level dedup).
 //
 //   - line_dedup:
-//       min_chars: 30        # shorter lines are left alone (titles, dates, "Home")
+//       unit: line           # or paragraph: Document::Paragraphs, compared whole
+//       min_chars: 30        # shorter lines/paragraphs are left alone (titles, dates, "Home")
 //       memory: 256MB        # first-pass records held before spilling sorted runs
 //
+// A paragraph is compared as the sequence of its lines' keys and counts the
+// characters of all its lines; a paragraph seen before loses all its lines.
 // Lines are compared by their LineKey (text/line_key.h: case folded, digits
 // as 0, punctuation as spaces), shared with the other line repairs. A first
 // pass (pipeline/corpus_pass.cc) runs the stages before this one and
@@ -34,6 +38,7 @@
 namespace saring {
 
 struct LineDedupOptions {
+  bool paragraphs = false;  // unit: paragraph
   uint64_t min_chars = 30;
   uint64_t memory = 256ull << 20;
 };
@@ -48,6 +53,10 @@ class LineDedup : public Stage {
   LineDedupOptions options_;
   std::shared_ptr<LineIndex> collect_;            // first pass
   std::shared_ptr<const LineIndex> first_seen_;  // main pass
+  // Calls unit(first line, end line, hash, chars) for each line or paragraph.
+  template <typename Fn>
+  void ForEachUnit(const Document& doc, Fn unit);
+
   std::vector<uint8_t> drop_;                     // scratch
 };
 
