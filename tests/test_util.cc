@@ -1,8 +1,11 @@
 #include "test_util.h"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -15,6 +18,20 @@
 
 namespace saring::testing {
 namespace fs = std::filesystem;
+
+ShellResult RunShell(const std::string& command) {
+  const std::string full = command + " 2>&1";
+  FILE* pipe = popen(full.c_str(), "r");
+  ShellResult r;
+  if (pipe == nullptr) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
+  const int status = pclose(pipe);
+  if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) r.exit_code = 128 + WTERMSIG(status);
+  return r;
+}
 
 TempDir::TempDir() {
   std::string tmpl = (fs::temp_directory_path() / "saring-test-XXXXXX").string();

@@ -45,6 +45,14 @@ struct DocFate {
 };
 std::map<std::string, DocFate> FatesById(const std::string& out_dir);
 
+// Runs a shell command, stdout and stderr together; exit_code is 128 + the
+// signal when a signal ended it (as the shell reports it).
+struct ShellResult {
+  int exit_code = -1;
+  std::string output;
+};
+ShellResult RunShell(const std::string& command);
+
 // Runs RunClean with a preset and --set style overrides, error messages
 // silenced, and fails the current test if the run does not succeed.
 // `batch_bytes` small makes even a tiny corpus span many batches.

@@ -1,5 +1,5 @@
-// saring command line: `saring clean`, `saring signals`, `saring config`,
-// `saring lid`.
+// saring command line: `saring clean`, `saring signals`, `saring dedup`,
+// `saring config`, `saring lid`.
 //
 // Manners (after ripgrep): errors go to stderr prefixed "saring:"; exit code
 // 0 when all went well, 1 when the run finished but some input was bad, 2 on
@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -241,6 +242,9 @@ int RunLidEval(const LidEvalFlags& f) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past a file-size limit (ulimit -f) a write then fails with EFBIG and the
+  // run stops naming the file, instead of the signal killing it silently.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"saring: clean, filter and deduplicate web text for language-model training",
                "saring"};
   app.set_version_flag("-V,--version", std::string("saring ") + SARING_VERSION);

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/pool.h"
 #include "pipeline/run_stats.h"
 
 namespace saring {
@@ -37,6 +38,7 @@ struct RawRecord {
 };
 
 struct InputBatch {
+  Handoff handoff;  // reader -> worker (pool.h)
   uint64_t seq = 0;
   std::string data;  // records back to back, followed by simdjson padding
   std::vector<RawRecord> records;
@@ -52,6 +54,7 @@ struct InputBatch {
 };
 
 struct OutputBatch {
+  Handoff handoff;  // worker -> writer (pool.h)
   uint64_t seq = 0;
   std::string kept;     // compressed frames, ready to append
   // Kept documents with a route (Document::route), per route in name order.

@@ -17,6 +17,10 @@ BatchReader::BatchReader(std::vector<InputFile> files, const Options& options)
 
 void BatchReader::AddRecord(InputBatch* b, RecordKind kind, uint64_t line, size_t offset,
                             size_t length, uint64_t full_length, std::string message) {
+  // Every record names its file already: "f.gz: truncated gzip stream"
+  // would print as "saring: f.gz:12: f.gz: truncated gzip stream".
+  const std::string prefix = files_.empty() ? "" : files_[current_file_].path + ": ";
+  if (!prefix.empty() && message.compare(0, prefix.size(), prefix) == 0) message.erase(0, prefix.size());
   uint32_t msg = 0;
   if (!message.empty()) {
     msg = static_cast<uint32_t>(b->messages.size());

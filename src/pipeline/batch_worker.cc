@@ -313,6 +313,11 @@ BatchWorker::Outcome BatchWorker::DecodeJsonLine(const RawRecord& r, std::string
              ", expected a string";
     return Outcome::kError;
   }
+  if (text.empty()) {  // nothing to keep or judge: a broken record, as datatrove's readers skip it
+    *error_kind = "empty_text";
+    *error = "field \"" + config_.input.text_field + "\" is empty";
+    return Outcome::kError;
+  }
   if (url_paths_ != nullptr) {
     for (const auto& path : *url_paths_) {
       url_ = StringAtPath(object, path);

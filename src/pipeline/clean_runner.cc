@@ -189,13 +189,16 @@ Status RunClean(const CleanOptions& given, CleanReport* report) {
   tbb::enumerable_thread_specific<std::unique_ptr<BatchWorker>> workers;
   std::atomic<bool> stop{false};
   uint64_t next_seq = 0;
+  SerialSection reading, writing;  // (pool.h: what TBB orders, shown to TSan)
+  ParallelSection working;
 
   tbb::task_arena arena(stats.threads);
   arena.execute([&] {
-    tbb::parallel_pipeline(
-        static_cast<size_t>(stats.threads) * 4,
+    const tbb::filter<void, void> chain =
         tbb::make_filter<void, InputBatch*>(tbb::filter_mode::serial_in_order,
                                             [&](tbb::flow_control& fc) -> InputBatch* {
+                                              PipelineStart::Receive();
+                                              auto serial = reading.Enter();
                                               if (stop.load(std::memory_order_relaxed)) {
                                                 fc.stop();
                                                 return nullptr;
@@ -210,25 +213,39 @@ Status RunClean(const CleanOptions& given, CleanReport* report) {
                                                 return nullptr;
                                               }
                                               batch->seq = next_seq++;
+                                              batch->handoff.Publish();
                                               return batch;
                                             }) &
             tbb::make_filter<InputBatch*, OutputBatch*>(
                 tbb::filter_mode::parallel,
                 [&](InputBatch* batch) -> OutputBatch* {
+                  PipelineStart::Receive();
+                  auto parallel = working.Enter();
+                  batch->handoff.Receive();
                   std::unique_ptr<BatchWorker>& worker = workers.local();
                   if (!worker)
                     worker = std::make_unique<BatchWorker>(options.config, files, contexts);
                   OutputBatch* out = output_pool.Get();
                   worker->Process(*batch, out);
                   input_pool.Put(batch);
+                  out->handoff.Publish();
                   return out;
                 }) &
             tbb::make_filter<OutputBatch*, void>(tbb::filter_mode::serial_in_order,
                                                  [&](OutputBatch* out) {
+                                                   PipelineStart::Receive();
+                                                   auto serial = writing.Enter();
+                                                   out->handoff.Receive();
                                                    if (!writer.Write(*out)) stop = true;
                                                    output_pool.Put(out);
-                                                 }));
+                                                 });
+    PipelineStart::Publish();
+    tbb::parallel_pipeline(static_cast<size_t>(stats.threads) * 4, chain);
   });
+  // Everything the filters did happens before what follows (pool.h: shown to TSan).
+  reading.Join();
+  working.Join();
+  writing.Join();
 
   Status write_status = writer.Close();
   progress.Finish();

@@ -55,12 +55,15 @@ void ForEachBatch(const CleanOptions& options, const std::vector<InputFile>& fil
   tbb::enumerable_thread_specific<std::unique_ptr<State>> states;
   Pool<InputBatch> pool;
   uint64_t next_seq = 0;
+  SerialSection reading;  // (pool.h: what TBB orders, shown to TSan)
+  ParallelSection working;
   tbb::task_arena arena(threads);
   arena.execute([&] {
-    tbb::parallel_pipeline(
-        static_cast<size_t>(threads) * 4,
+    const tbb::filter<void, void> chain =
         tbb::make_filter<void, InputBatch*>(tbb::filter_mode::serial_in_order,
                                             [&](tbb::flow_control& fc) -> InputBatch* {
+                                              PipelineStart::Receive();
+                                              auto serial = reading.Enter();
                                               InputBatch* batch = pool.Get();
                                               if (!reader.Next(batch)) {
                                                 pool.Put(batch);
@@ -68,15 +71,24 @@ void ForEachBatch(const CleanOptions& options, const std::vector<InputFile>& fil
                                                 return nullptr;
                                               }
                                               batch->seq = next_seq++;
+                                              batch->handoff.Publish();
                                               return batch;
                                             }) &
             tbb::make_filter<InputBatch*, void>(tbb::filter_mode::parallel, [&](InputBatch* batch) {
+              PipelineStart::Receive();
+              auto parallel = working.Enter();
+              batch->handoff.Receive();
               std::unique_ptr<State>& state = states.local();
               if (!state) state = make_state();
               process(*state, *batch);
               pool.Put(batch);
-            }));
+            });
+    PipelineStart::Publish();
+    tbb::parallel_pipeline(static_cast<size_t>(threads) * 4, chain);
   });
+  // Everything the filters did happens before what follows (pool.h: shown to TSan).
+  reading.Join();
+  working.Join();
 }
 
 Status CountCorpusLines(const CleanOptions& options, const std::vector<InputFile>& files,

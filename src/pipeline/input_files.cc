@@ -46,7 +46,12 @@ Status AddDirectory(const std::string& dir, std::vector<InputFile>* files) {
       if (it->is_directory()) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file() && IsCorpusFileName(name)) found.push_back(it->path().string());
+    // A link that does not resolve (dangling, a loop) is an input that
+    // cannot be read: listed, so that the reader reports it by name.
+    const bool unresolved = it->is_symlink(ec) && !it->exists(ec);
+    if ((it->is_regular_file() || unresolved) && IsCorpusFileName(name)) {
+      found.push_back(it->path().string());
+    }
   }
   std::sort(found.begin(), found.end());
   for (const auto& p : found) files->push_back(MakeFile(p));
@@ -57,7 +62,11 @@ Status AddPath(const std::string& path, std::vector<InputFile>* files) {
   std::error_code ec;
   auto st = fs::status(path, ec);
   if (fs::is_directory(st)) return AddDirectory(path, files);
-  if (fs::exists(st)) {
+  // A path that names something (a file, or a link that cannot be
+  // followed) is an input: one that cannot be opened is reported by the
+  // reader and the run goes on. Only a name that is not there at all is
+  // refused up front (a typo should not cost a day-long run).
+  if (fs::exists(st) || fs::is_symlink(fs::symlink_status(path, ec))) {
     files->push_back(MakeFile(path));
     return Status::OK();
   }
