@@ -40,6 +40,11 @@ struct CleanOptions {
   bool strict = false;              // the first input error is fatal
   size_t max_error_messages = 20;   // input errors printed to stderr
   size_t batch_bytes = 1 << 20;     // input bytes per unit of parallel work
+  // Crash safety (pipeline/checkpoint.h): a checkpoint every this many
+  // seconds (0: after every batch); `resume` finishes the run a checkpoint
+  // in output_dir describes, with the same inputs and config.
+  double checkpoint_seconds = 10;
+  bool resume = false;
 };
 
 struct CleanReport {

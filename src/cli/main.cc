@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@
 
 
 #include "dedup/minhash.h"
+#include "pipeline/checkpoint.h"
 #include "lang/lid_eval.h"
 #include "saring/clean.h"
 #include "saring/config.h"
@@ -58,6 +60,9 @@ struct CleanFlags {
   std::string against, save_index;  // dedup: incremental runs
   std::string keeper, score_field, exact_field;  // dedup
   bool dedup = false;  // clean --dedup: the dedup stage after the preset's
+  std::string resume;  // --resume OUT
+  std::string batch_bytes;
+  double checkpoint_seconds = 10;
 };
 
 // `saring dedup --threshold T`: the bands x rows that make the fewest errors
@@ -80,11 +85,9 @@ void ApplyThreshold(CleanFlags* f) {
 void AddCleanFlags(CLI::App* cmd, CleanFlags* f) {
   cmd->add_option(
          "inputs", f->inputs,
-         "JSONL files (.jsonl, .gz, .zst), .txt files, directories, quoted globs, or - for stdin")
-      ->required();
+         "JSONL files (.jsonl, .gz, .zst), .txt files, directories, quoted globs, or - for stdin");
   cmd->add_option("-o,--output", f->output_dir,
                   "output directory: kept/, removed/, errors/, stats.json")
-      ->required()
       ->group("Input and output");
   cmd->add_option("--text-field", f->text_field, "JSON field holding the text [text]")
       ->group("Input and output");
@@ -116,7 +119,19 @@ void AddCleanFlags(CLI::App* cmd, CleanFlags* f) {
       ->group("Pipeline");
 
   cmd->add_option("-j,--threads", f->threads, "worker threads; 0 = all cores [0]")->group("Run");
+  cmd->add_option("--batch-size", f->batch_bytes,
+                  "input bytes per unit of parallel work; memory is a few times threads x this "
+                  "[1MB]")
+      ->group("Run");
   cmd->add_flag("--strict", f->strict, "stop at the first bad input record (exit code 2)")
+      ->group("Run");
+  cmd->add_option("--resume", f->resume,
+                  "finish the run in OUT that was interrupted (killed, crashed, out of disk), "
+                  "with its inputs and settings; output as if it had not been")
+      ->group("Run");
+  cmd->add_option("--checkpoint-seconds", f->checkpoint_seconds,
+                  "how often a run records where it stands for --resume [10]")
+      ->check(CLI::NonNegativeNumber)
       ->group("Run");
   cmd->add_flag("-q,--quiet", f->quiet, "print nothing but fatal errors")->group("Run");
   cmd->add_flag("--no-progress", f->no_progress,
@@ -162,12 +177,52 @@ saring::Status BuildConfig(const CleanFlags& f, saring::PipelineConfig* config) 
   return saring::ApplyOverrides(sets, config);
 }
 
+// `--resume OUT`: the inputs and settings are the interrupted run's, read
+// from OUT; only how to run (threads, messages) may be given again.
+saring::Status ResumeOptions(const CleanFlags& f, saring::CleanOptions* options) {
+  if (!f.inputs.empty() || !f.output_dir.empty() || !f.config_file.empty() || !f.sets.empty()) {
+    return saring::Status::InvalidArgument(
+        "--resume OUT takes the inputs, output and settings of the run in OUT; give no others");
+  }
+  saring::Status s = saring::ReadJob(f.resume, options);
+  options->resume = true;
+  return s;
+}
+
 int RunCleanCommand(const CleanFlags& f) {
   saring::CleanOptions options;
-  saring::Status s = BuildConfig(f, &options.config);
-  if (!s.ok()) return Fail(s);
-  options.inputs = f.inputs;
-  options.output_dir = f.output_dir;
+  saring::Status s;
+  if (!f.resume.empty()) {
+    if (!std::filesystem::exists(saring::RunStateDir(f.resume)) &&
+        std::filesystem::exists(f.resume + "/stats.json")) {
+      if (!f.quiet) std::printf("saring: %s: that run finished; nothing to resume\n", f.resume.c_str());
+      return kExitOk;
+    }
+    s = ResumeOptions(f, &options);
+    if (!s.ok()) return Fail(s);
+  } else {
+    if (f.output_dir.empty()) {
+      return Fail(saring::Status::InvalidArgument("--output is required (-o OUT), or --resume OUT"));
+    }
+    if (f.inputs.empty()) {
+      return Fail(saring::Status::InvalidArgument(
+          "no inputs: give files, directories, quoted globs or - (see --help)"));
+    }
+    s = BuildConfig(f, &options.config);
+    if (!s.ok()) return Fail(s);
+    options.inputs = f.inputs;
+    options.output_dir = f.output_dir;
+    if (!f.batch_bytes.empty()) {
+      uint64_t bytes = 0;
+      s = saring::ParseByteSize(f.batch_bytes, &bytes);
+      if (!s.ok() || bytes == 0) {
+        return Fail(saring::Status::InvalidArgument("--batch-size: expected a size such as 64KB or 1MB, got '" +
+                                                    f.batch_bytes + "'"));
+      }
+      options.batch_bytes = bytes;
+    }
+  }
+  options.checkpoint_seconds = f.checkpoint_seconds;
   options.threads = f.threads;
   options.overwrite = f.overwrite;
   options.strict = f.strict;

@@ -8,6 +8,12 @@
 // shard boundaries are deterministic. No file is created until the first
 // Append.
 //
+// Resuming (saring clean --resume): Sync makes what was appended durable
+// and says where the writer stands; Resume, in a new process, puts a fresh
+// writer back there: the shards before the current one as they are, the
+// current one cut back to its synced length (frames are whole up to there),
+// later ones deleted.
+//
 // Thread-safety: not thread-safe; the pipeline's ordered output stage owns it.
 
 #ifndef SARING_IO_SHARD_WRITER_H_
@@ -31,7 +37,17 @@ class ShardWriter {
   ShardWriter(const ShardWriter&) = delete;
   ShardWriter& operator=(const ShardWriter&) = delete;
 
+  struct State {
+    uint64_t shard_index = 0;  // the shard being written (= complete shards)
+    uint64_t shard_bytes = 0;  // its bytes so far
+    uint64_t total_bytes = 0;  // in every shard
+  };
+
   Status Append(std::string_view bytes);
+  // Flushes the current shard to disk (fdatasync) and fills *state.
+  Status Sync(State* state);
+  // On a writer that has appended nothing: continues from `state`.
+  Status Resume(const State& state);
   // Completes the current shard (flush, rename). Safe to call twice.
   Status Close();
 
@@ -41,6 +57,7 @@ class ShardWriter {
  private:
   Status OpenNext();
   Status FinishCurrent();
+  void NamesFor(uint64_t index);
 
   std::string dir_;
   std::string extension_;

@@ -369,8 +369,9 @@ constexpr std::pair<std::string_view, std::string_view> kCyrillicLacks[] = {
 }  // namespace
 
 bool LettersRuleOut(std::string_view text, std::string_view language) {
-  for (const auto& [lang, lacks] : kCyrillicLacks) {
-    if (lang != language) continue;
+  for (const auto& entry : kCyrillicLacks) {
+    if (entry.first != language) continue;
+    const std::string_view lacks = entry.second;  // (clang 14 cannot capture a structured binding)
     bool ruled_out = false;
     ForEachCodePoint(text, [&](UChar32 c) {
       if (ruled_out || c < 0x400 || c > 0x4FF) return;  // only Cyrillic letters are looked up

@@ -7,6 +7,10 @@
 //
 // At most 4 batches per thread are in flight, which bounds memory to a few
 // times threads x (batch_bytes + max_doc_bytes) whatever the input size.
+//
+// The writer checkpoints (pipeline/checkpoint.h) every checkpoint_seconds;
+// with `resume`, the reader skips the batches a checkpoint holds and the
+// writer continues each shard where the checkpoint left it.
 
 #include "saring/clean.h"
 
@@ -30,6 +34,7 @@
 #include "pipeline/batch.h"
 #include "pipeline/batch_reader.h"
 #include "pipeline/batch_worker.h"
+#include "pipeline/checkpoint.h"
 #include "pipeline/corpus_pass.h"
 #include "pipeline/input_files.h"
 #include "pipeline/output_dir.h"
@@ -53,6 +58,34 @@ class OrderedWriter {
         removed_(options.output_dir + "/removed", Ext(options), options.config.output.shard_bytes),
         errors_(options.output_dir + "/errors", Ext(options), options.config.output.shard_bytes) {}
 
+  // Puts every stream back where `checkpoint` says (a resumed run), and
+  // deletes what was written after it.
+  Status Resume(const Checkpoint& checkpoint) {
+    printed_ = checkpoint.errors_printed;
+    shown_errors_total_ = checkpoint.errors_seen;
+    batches_done_ = checkpoint.batches_done;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(options_.output_dir + "/kept", ec)) {
+      const std::string route = entry.path().filename().string();
+      if (entry.is_directory() && checkpoint.streams.count("kept/" + route) == 0) {
+        std::filesystem::remove_all(entry.path(), ec);  // a route first seen after the checkpoint
+      }
+    }
+    for (const auto& [dir, state] : checkpoint.streams) {
+      ShardWriter* w = dir == "kept"      ? &kept_
+                       : dir == "removed" ? &removed_
+                       : dir == "errors"  ? &errors_
+                       : dir.rfind("kept/", 0) == 0 ? RoutedWriter(dir.substr(5))
+                                                    : nullptr;
+      if (w == nullptr) return Status::Corruption("checkpoint: unknown output stream " + dir);
+      Status s = w->Resume(state);
+      if (!s.ok()) return s;
+    }
+    return Status::OK();
+  }
+
+  void set_fingerprint(std::string fingerprint) { fingerprint_ = std::move(fingerprint); }
+
   // Returns false once the run must stop (output failure, strict error).
   bool Write(const OutputBatch& o) {
     if (!status_.ok()) return false;
@@ -72,6 +105,8 @@ class OrderedWriter {
       status_ =
           Status::Corruption(o.error_messages.front() + " (--strict: stopping at the first error)");
     }
+    batches_done_ = o.seq + 1;
+    if (status_.ok()) MaybeCheckpoint();
     return status_.ok();
   }
 
@@ -108,6 +143,32 @@ class OrderedWriter {
     return routed_.emplace(route, std::move(writer)).first->second.get();
   }
 
+  // Every checkpoint_seconds (0: after every batch): sync the shards, then
+  // record where they stand. Not for standard input, which cannot be read
+  // again.
+  void MaybeCheckpoint() {
+    if (fingerprint_.empty()) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (std::chrono::duration<double>(now - last_checkpoint_).count() < options_.checkpoint_seconds) {
+      return;
+    }
+    last_checkpoint_ = now;
+    Checkpoint c;
+    c.fingerprint = fingerprint_;
+    c.batches_done = batches_done_;
+    c.totals = stats_->totals;
+    c.errors_printed = printed_;
+    c.errors_seen = shown_errors_total_;
+    Status s = kept_.Sync(&c.streams["kept"]);
+    if (s.ok()) s = removed_.Sync(&c.streams["removed"]);
+    if (s.ok()) s = errors_.Sync(&c.streams["errors"]);
+    for (auto& [route, w] : routed_) {
+      if (s.ok()) s = w->Sync(&c.streams["kept/" + route]);
+    }
+    if (s.ok()) s = WriteCheckpoint(options_.output_dir, c);
+    if (!s.ok()) status_ = s;
+  }
+
   void ReportErrors(const OutputBatch& o) {
     for (const std::string& m : o.error_messages) {
       ++shown_errors_total_;
@@ -125,6 +186,9 @@ class OrderedWriter {
   Status status_;
   size_t printed_ = 0;
   size_t shown_errors_total_ = 0;
+  std::string fingerprint_;  // empty: no checkpoints
+  uint64_t batches_done_ = 0;
+  std::chrono::steady_clock::time_point last_checkpoint_ = std::chrono::steady_clock::now();
 };
 
 void FillResourceUsage(RunStats* stats) {
@@ -133,6 +197,52 @@ void FillResourceUsage(RunStats* stats) {
   stats->peak_rss_bytes = static_cast<uint64_t>(ru.ru_maxrss) * 1024;
   stats->cpu_seconds = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
                        static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+// Gets the output directory ready: a fresh run needs it empty (or
+// --overwrite) and records its job; a resumed one reads its checkpoint
+// (none yet: it starts again from nothing). Leftover temporary files of a
+// killed run go either way.
+Status PrepareRun(const CleanOptions& options, const std::vector<InputFile>& files,
+                  std::string* fingerprint, Checkpoint* checkpoint, bool* resuming) {
+  std::vector<std::string> paths;
+  std::vector<uint64_t> sizes;
+  bool from_stdin = false;
+  for (const InputFile& f : files) {
+    from_stdin = from_stdin || f.path == "-";
+    paths.push_back(f.path);
+    sizes.push_back(f.size);
+  }
+  if (options.resume && from_stdin) {
+    return Status::InvalidArgument("--resume: standard input cannot be read again");
+  }
+  if (!from_stdin) *fingerprint = JobFingerprint(options, paths, sizes);
+  *resuming = false;
+  Status s;
+  if (options.resume) {
+    bool found = false;
+    s = ReadCheckpoint(options.output_dir, checkpoint, &found);
+    if (!s.ok()) return s;
+    if (found && checkpoint->fingerprint != *fingerprint) {
+      return Status::InvalidArgument(
+          "cannot resume " + options.output_dir +
+          ": its inputs or pipeline changed since the run began; start again with --overwrite");
+    }
+    *resuming = found;
+  }
+  if (*resuming) {
+    for (const char* sub : {"/kept", "/removed", "/errors"}) {
+      std::error_code ec;
+      std::filesystem::create_directories(options.output_dir + sub, ec);
+    }
+  } else {
+    s = PrepareOutputDir(options.output_dir, options.overwrite || options.resume);
+    if (!s.ok()) return s;
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(options.output_dir + "/.saring-tmp", ec);
+  if (!from_stdin && !*resuming) return WriteJob(options);
+  return Status::OK();
 }
 
 int ThreadCount(int requested) {
@@ -152,7 +262,10 @@ Status RunClean(const CleanOptions& given, CleanReport* report) {
   std::vector<InputFile> files;
   s = ExpandInputs(options.inputs, &files);
   if (!s.ok()) return s;
-  s = PrepareOutputDir(options.output_dir, options.overwrite);
+  Checkpoint checkpoint;
+  bool resuming = false;
+  std::string fingerprint;
+  s = PrepareRun(options, files, &fingerprint, &checkpoint, &resuming);
   if (!s.ok()) return s;
 
   const auto start = std::chrono::steady_clock::now();
@@ -168,6 +281,7 @@ Status RunClean(const CleanOptions& given, CleanReport* report) {
     stats.stage_names.push_back(n == 1 ? c.type : c.type + "#" + std::to_string(n));
   }
   for (const InputFile& f : files) stats.input_file_bytes += f.size;
+  if (resuming) stats.totals = checkpoint.totals;
 
   std::vector<StageContext> contexts;
   s = RunCorpusPasses(
@@ -183,6 +297,12 @@ Status RunClean(const CleanOptions& given, CleanReport* report) {
   ProgressLine progress(options.progress, stats.input_file_bytes,
                         [&reader] { return reader.compressed_bytes_done(); });
   OrderedWriter writer(options, &stats, &progress);
+  writer.set_fingerprint(fingerprint);
+  if (resuming) {
+    s = writer.Resume(checkpoint);
+    if (!s.ok()) return s;
+  }
+  const uint64_t skip_batches = resuming ? checkpoint.batches_done : 0;
 
   Pool<InputBatch> input_pool;
   Pool<OutputBatch> output_pool;
@@ -206,6 +326,12 @@ Status RunClean(const CleanOptions& given, CleanReport* report) {
                                               InputBatch* batch = input_pool.Get();
                                               uint64_t t0 = NowNs();
                                               bool more = reader.Next(batch);
+                                              // Resuming: what the checkpoint holds is cut
+                                              // (numbering the batches) but not processed.
+                                              while (more && next_seq < skip_batches) {
+                                                ++next_seq;
+                                                more = reader.Next(batch);
+                                              }
                                               stats.read_ns += NowNs() - t0;
                                               if (!more) {
                                                 input_pool.Put(batch);
@@ -266,6 +392,8 @@ Status RunClean(const CleanOptions& given, CleanReport* report) {
   Status stats_status = WriteFileAtomically(report->stats_path, stats.ToJson());
   if (!write_status.ok()) return write_status;
   if (!stats_status.ok()) return stats_status;
+  std::error_code ec;
+  std::filesystem::remove_all(RunStateDir(options.output_dir), ec);  // finished: nothing to resume
   if (!stats.accounting_ok) {
     return Status::Internal("accounting mismatch: " + std::to_string(stats.totals.docs_in) +
                             " documents in, but kept " + std::to_string(stats.totals.docs_kept) +

@@ -25,12 +25,19 @@ bool HasEarlierRun(const fs::path& dir) {
 Status PrepareOutputDir(const std::string& dir_name, bool overwrite) {
   fs::path dir(dir_name);
   std::error_code ec;
-  if (HasEarlierRun(dir)) {
+  const bool unfinished = fs::exists(dir / ".saring-run", ec);
+  if (unfinished || HasEarlierRun(dir)) {
+    if (!overwrite && unfinished) {
+      return Status::InvalidArgument(dir_name +
+                                     " holds a run that did not finish; finish it with `saring clean "
+                                     "--resume " + dir_name + "`, or pass --overwrite to start again");
+    }
     if (!overwrite) {
       return Status::InvalidArgument(dir_name +
                                      " already holds the results of a run; pass --overwrite to "
                                      "replace them, or choose another output directory");
     }
+    fs::remove_all(dir / ".saring-run", ec);
     fs::remove(dir / "stats.json", ec);
     for (const char* sub : kSubdirs) {
       fs::remove_all(dir / sub, ec);
