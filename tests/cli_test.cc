@@ -130,7 +130,7 @@ TEST(CliTest, DedupRemovesTheSecondCopyButNotFromStdin) {
 }
 
 // `clean --dedup` puts the dedup stage after the preset's last one: the
-// short page goes to C4's rules first, and of the two copies the
+// short page goes to Gopher's rules first (fewer than 50 words), and of the two copies the
 // first stays. `dedup --keeper score` keeps the copy with the better field.
 TEST(CliTest, CleanDedupFlagAndDedupKeeperFlags) {
   testing::TempDir dir;
@@ -146,7 +146,7 @@ TEST(CliTest, CleanDedupFlagAndDedupKeeperFlags) {
                          "{\"id\":\"short\",\"text\":\"Too short.\"}\n" +
                          "{\"id\":\"second\",\"text\":\"" + text + "\",\"q\":2}\n");
   Result r = RunShell(kSaring + " clean " + dir.Join("in.jsonl") + " -o " + dir.Join("out") +
-                      " --preset c4 --dedup --compression none");
+                      " --preset gopher --dedup --compression none");
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("accounting: in 3 = kept 1 + removed 2 + errors 0: ok"),
             std::string::npos)

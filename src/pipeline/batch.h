@@ -44,12 +44,14 @@ struct InputBatch {
   std::vector<RawRecord> records;
   std::vector<std::string> messages;
   uint64_t raw_bytes = 0;  // decompressed input bytes read for this batch
+  uint32_t files_finished = 0;  // input files whose last record is in this batch
 
   void Clear() {
     data.clear();
     records.clear();
     messages.clear();
     raw_bytes = 0;
+    files_finished = 0;
   }
 };
 
@@ -62,6 +64,7 @@ struct OutputBatch {
   std::string removed;
   std::string errors;
   std::vector<std::string> error_messages;  // "FILE:LINE: message", in input order
+  uint32_t files_finished = 0;              // from the InputBatch
   BatchStats stats;
 
   void Clear() {
@@ -70,6 +73,7 @@ struct OutputBatch {
     removed.clear();
     errors.clear();
     error_messages.clear();
+    files_finished = 0;
     stats = BatchStats();
   }
 };

@@ -42,12 +42,14 @@ bool BatchReader::OpenNextFile(InputBatch* b) {
     Status s = OpenByteSource(files_[current_file_].path, &source_);
     if (s.ok()) return true;
     AddRecord(b, RecordKind::kFileError, 0, b->data.size(), 0, 0, s.message());
+    ++files_closed_;
     finished_files_bytes_ += files_[current_file_].size;
   }
   return false;
 }
 
 void BatchReader::CloseFile() {
+  ++files_closed_;
   source_.reset();
   finished_files_bytes_ += files_[current_file_].size;
   UpdateProgress();
@@ -55,6 +57,7 @@ void BatchReader::CloseFile() {
 
 bool BatchReader::Next(InputBatch* b) {
   b->Clear();
+  const uint64_t closed_before = files_closed_;
   b->data.swap(carry_);
   carry_.clear();
   size_t line_start = 0;  // start of the bytes not yet cut into records
@@ -79,6 +82,7 @@ bool BatchReader::Next(InputBatch* b) {
   b->data.resize(line_start);
   // simdjson reads up to SIMDJSON_PADDING bytes past a document's end.
   b->data.reserve(b->data.size() + simdjson::SIMDJSON_PADDING);
+  b->files_finished = static_cast<uint32_t>(files_closed_ - closed_before);
   return !b->records.empty();
 }
 

@@ -64,6 +64,7 @@ class BatchReader {
   bool skipping_ = false;     // inside an oversized line
   uint64_t skipped_bytes_ = 0;
   uint64_t finished_files_bytes_ = 0;
+  uint64_t files_closed_ = 0;  // read to the end, or failed
   std::atomic<uint64_t> compressed_done_{0};
 };
 

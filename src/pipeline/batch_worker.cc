@@ -134,6 +134,7 @@ BatchWorker::BatchWorker(const PipelineConfig& config, const std::vector<InputFi
 void BatchWorker::Process(const InputBatch& in, OutputBatch* out) {
   out->Clear();
   out->seq = in.seq;
+  out->files_finished = in.files_finished;
   out->stats.stage_ns.assign(stages_.size(), 0);
   kept_plain_.clear();
   for (auto& [route, plain] : routed_plain_) plain.clear();

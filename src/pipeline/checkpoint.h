@@ -4,9 +4,10 @@
 //   OUT/.saring-run/job.yaml     the inputs and the full pipeline, written
 //                                before anything else; --resume OUT alone
 //                                reads them back (ReadJob)
-//   OUT/.saring-run/checkpoint   written by the ordered writer every few
-//                                seconds (CleanOptions::checkpoint_seconds)
-//                                after the output shards are synced: how
+//   OUT/.saring-run/checkpoint   written by the ordered writer after each
+//                                input file and every few seconds within one
+//                                (CleanOptions::checkpoint_seconds), after
+//                                the output shards are synced: how
 //                                many batches are in the output, where each
 //                                output stream stands, and the counters
 //

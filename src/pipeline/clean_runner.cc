@@ -106,7 +106,7 @@ class OrderedWriter {
           Status::Corruption(o.error_messages.front() + " (--strict: stopping at the first error)");
     }
     batches_done_ = o.seq + 1;
-    if (status_.ok()) MaybeCheckpoint();
+    if (status_.ok()) MaybeCheckpoint(/*file_done=*/o.files_finished > 0);
     return status_.ok();
   }
 
@@ -143,13 +143,14 @@ class OrderedWriter {
     return routed_.emplace(route, std::move(writer)).first->second.get();
   }
 
-  // Every checkpoint_seconds (0: after every batch): sync the shards, then
-  // record where they stand. Not for standard input, which cannot be read
-  // again.
-  void MaybeCheckpoint() {
+  // Every checkpoint_seconds (0: after every batch) and after each input
+  // file: sync the shards, then record where they stand. Not for standard
+  // input, which cannot be read again.
+  void MaybeCheckpoint(bool file_done) {
     if (fingerprint_.empty()) return;
     const auto now = std::chrono::steady_clock::now();
-    if (std::chrono::duration<double>(now - last_checkpoint_).count() < options_.checkpoint_seconds) {
+    if (!file_done &&
+        std::chrono::duration<double>(now - last_checkpoint_).count() < options_.checkpoint_seconds) {
       return;
     }
     last_checkpoint_ = now;
