@@ -62,6 +62,33 @@ class FieldReader {
   virtual bool Number(std::string_view dotted_path, double* value) const = 0;
 };
 
+// What `saring explain` shows of a document, filled by the stages when a
+// trace is set (never in a run: they pay one null check).
+struct DocTrace {
+  struct Line {
+    std::string text;
+    std::string stage;   // the stage that removed the line; empty: kept
+    std::string reason;  // why, e.g. "a copy of an earlier paragraph"
+  };
+  struct Check {
+    std::string stage;  // "quality", "length", "language"
+    std::string name;   // "gopher_repetition: dup_line_frac", "min_chars"
+    double value = 0;
+    std::string op;     // how the value fails: ">", "<", ">=", "<="
+    double threshold = 0;
+    bool passed = true;
+  };
+  // The lines as the first stage that removed lines saw them (after
+  // normalize), and for each line of the current text its index there (-1:
+  // a separator added by an edit).
+  std::vector<Line> lines;
+  std::vector<int64_t> current;
+  std::vector<Check> checks;
+  // What a stage decided, in words: (stage, note), e.g. the language and
+  // every candidate's score.
+  std::vector<std::pair<std::string, std::string>> notes;
+};
+
 struct Removal {
   std::string stage;   // written as "removed_by"
   std::string rule;    // stable key counted in stats.json, e.g. "min_chars"
@@ -142,6 +169,10 @@ class Document {
   void set_position(uint64_t position) { position_ = position; }
   uint64_t position() const { return position_; }
 
+  // `saring explain` only; nullptr otherwise (see DocTrace).
+  void set_trace(DocTrace* trace) { trace_ = trace; }
+  DocTrace* trace() const { return trace_; }
+
   // Set by the reader under --from-signals (see StoredSignals); nullptr
   // otherwise.
   void set_stored(const StoredSignals* stored) { stored_ = stored; }
@@ -172,6 +203,7 @@ class Document {
   std::string language_;
   const StoredSignals* stored_ = nullptr;
   const FieldReader* fields_ = nullptr;
+  DocTrace* trace_ = nullptr;
   uint64_t position_ = 0;
   std::optional<Removal> removal_;
 

@@ -19,6 +19,7 @@
 
 
 #include "dedup/minhash.h"
+#include "explain/explain.h"
 #include "pipeline/checkpoint.h"
 #include "lang/lid_eval.h"
 #include "saring/clean.h"
@@ -244,6 +245,29 @@ int RunConfigShow(const std::string& preset, const std::string& file) {
   return kExitOk;
 }
 
+struct ExplainFlags {
+  std::string input = "-";
+  uint64_t line = 1;
+  CleanFlags pipeline;  // --preset, -c, --set
+  bool json = false;
+  std::string color = "auto";
+};
+
+int RunExplain(const ExplainFlags& f) {
+  saring::ExplainOptions options;
+  saring::Status s = BuildConfig(f.pipeline, &options.config);
+  if (!s.ok()) return Fail(s);
+  options.input = f.input;
+  options.line = f.line;
+  options.json = f.json;
+  options.color = f.color == "always" || (f.color == "auto" && isatty(STDOUT_FILENO));
+  std::string report;
+  s = saring::Explain(options, &report);
+  if (!s.ok()) return Fail(s);
+  std::fputs(report.c_str(), stdout);
+  return kExitOk;
+}
+
 struct LidEvalFlags {
   std::string dir;
   std::string model;
@@ -367,6 +391,25 @@ int main(int argc, char** argv) {
                    "dedup against an index saved by an earlier run: documents matching it go")
       ->group("Pipeline");
 
+  ExplainFlags explain_flags;
+  CLI::App* explain = app.add_subcommand(
+      "explain",
+      "show what a pipeline does to one document and why: lines removed, language, every "
+      "rule against its threshold, the verdict");
+  explain->add_option("input", explain_flags.input,
+                      "a .txt file (one document), a JSONL file (see --line), or - [-]");
+  explain->add_option("--line", explain_flags.line, "JSONL: the line to explain [1]")
+      ->check(CLI::PositiveNumber);
+  explain->add_option("--preset", explain_flags.pipeline.preset, "built-in pipeline [default]")
+      ->group("Pipeline");
+  explain->add_option("-c,--config", explain_flags.pipeline.config_file, "YAML pipeline file")
+      ->group("Pipeline");
+  explain->add_option("--set", explain_flags.pipeline.sets, "override one setting (repeatable)")
+      ->group("Pipeline");
+  explain->add_flag("--json", explain_flags.json, "the same report as one JSON object");
+  explain->add_option("--color", explain_flags.color, "colour: auto (on a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+
   CLI::App* config = app.add_subcommand("config", "inspect pipeline configurations");
   config->require_subcommand(1);
   std::string show_preset = "default";
@@ -424,6 +467,7 @@ int main(int argc, char** argv) {
     return RunCleanCommand(dedup_flags);
   }
   if (show->parsed()) return RunConfigShow(show_preset, show_file);
+  if (explain->parsed()) return RunExplain(explain_flags);
   if (lid_eval->parsed()) return RunLidEval(lid_eval_flags);
   if (list->parsed()) {
     for (const std::string& name : saring::PresetNames()) std::printf("%s\n", name.c_str());

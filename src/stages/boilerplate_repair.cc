@@ -39,17 +39,20 @@ void BoilerplateLineRepair::Process(Document& doc) {
   for (; top < n; ++top) {
     int c = Classify(doc, top);
     if (c == kContent) break;
-    drop_[top] = 1;
+    drop_[top] = c == kTemplate ? 1 : 3;
     leading += c == kTemplate;
   }
   for (size_t i = n; i > top; --i) {
     int c = Classify(doc, i - 1);
     if (c == kContent) break;
-    drop_[i - 1] = 1;
+    drop_[i - 1] = c == kTemplate ? 2 : 3;
     trailing += c == kTemplate;
   }
   if (leading + trailing == 0) return;
-  uint64_t chars = DropLines(doc, drop_, name(), "every line is a template line");
+  uint64_t chars = DropLines(doc, drop_, name(), "every line is a template line",
+                             {"template line at the top of the page (boilerplate lexicon)",
+                              "template line at the bottom of the page (boilerplate lexicon)",
+                              "blank line among template lines"});
   Count("docs_repaired", 1);
   Count("lines_removed", leading + trailing);
   Count("leading_lines_removed", leading);

@@ -79,7 +79,8 @@ void CommonLineRepair::Process(Document& doc) {
     common_->NoteKey(hash, key);
   }
   if (removed == 0) return;
-  uint64_t chars = DropLines(doc, drop_, name(), "every line is a common line");
+  uint64_t chars = DropLines(doc, drop_, name(), "every line is a common line",
+                             {"a line found on many sites of the corpus"});
   Count("docs_repaired", 1);
   Count("lines_removed", removed);
   Count("chars_removed", chars);

@@ -51,6 +51,14 @@ void LanguageFilter::Process(Document& doc) {
   // The score is decided on as it is stored (4 decimals), so that a later
   // --from-signals run decides the same.
   const double score = std::round(guess.score * 1e4) / 1e4;
+  if (DocTrace* trace = doc.trace()) {
+    std::string note = fmt::format("{} (script {}), score {:.4f}, decided by {}; its candidates:",
+                                   language, script.empty() ? "?" : script, score, guess.decided_by);
+    for (const LanguageScore& c : guess.candidates) {
+      note += fmt::format(" {} {:.4f}", c.tag.ToString(), c.score);
+    }
+    trace->notes.emplace_back("language", std::move(note));
+  }
   doc.AnnotateString("language", language);
   doc.set_language(language);
   doc.Annotate("language_score", score);
@@ -69,6 +77,10 @@ void LanguageFilter::Decide(Document& doc, const std::string& language, double s
     return;
   }
   const double min_score = MinScore(language);
+  if (doc.trace() != nullptr && min_score > 0) {
+    doc.trace()->checks.push_back(
+        DocTrace::Check{"language", "min_score " + language, score, "<", min_score, score >= min_score});
+  }
   if (score < min_score) {
     // As many decimals as the threshold has (FineWeb-2's 0.685), at least 2.
     const int decimals = std::fabs(min_score * 100 - std::round(min_score * 100)) < 1e-9 ? 2 : 3;

@@ -10,6 +10,11 @@ namespace {
 // Checks one bound; returns true (and removes) when violated.
 bool Violates(Document& doc, const char* what, uint64_t value, uint64_t min, uint64_t max) {
   std::string unit = what;
+  if (DocTrace* trace = doc.trace()) {
+    const double v = static_cast<double>(value);
+    if (min > 0) trace->checks.push_back({"length", "min_" + unit, v, "<", double(min), value >= min});
+    if (max > 0) trace->checks.push_back({"length", "max_" + unit, v, ">", double(max), value <= max});
+  }
   if (min > 0 && value < min) {
     doc.Remove("length", "min_" + unit,
                "length: " + unit + " " + std::to_string(value) + " < " + std::to_string(min));

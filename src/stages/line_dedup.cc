@@ -57,7 +57,9 @@ void LineDedup::Process(Document& doc) {
   const uint64_t removed_chars = DropLines(
       doc, drop_, name(),
       options_.paragraphs ? "every paragraph was seen in an earlier document"
-                          : "every line was seen in an earlier document");
+                          : "every line was seen in an earlier document",
+      {options_.paragraphs ? "paragraph seen in an earlier document"
+                           : "line seen in an earlier document"});
   Count("docs_repaired", 1);
   Count(options_.paragraphs ? "paragraphs_removed" : "lines_removed", removed);
   Count("chars_removed", removed_chars);

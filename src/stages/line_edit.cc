@@ -36,12 +36,44 @@ std::string TextWithoutLines(const Document& doc, const std::vector<uint8_t>& dr
   return out;
 }
 
+namespace {
+
+// Notes in the document's trace which of its first lines `drop` removes,
+// and where the lines left will be.
+void TraceDrops(Document& doc, const std::vector<uint8_t>& drop, std::string_view stage,
+                std::initializer_list<std::string_view> reasons,
+                const std::vector<int64_t>& origins) {
+  DocTrace* trace = doc.trace();
+  if (trace == nullptr) return;
+  const std::vector<std::string_view>& lines = doc.Lines();
+  if (trace->lines.empty()) {
+    for (size_t i = 0; i < lines.size(); ++i) {
+      trace->lines.push_back(DocTrace::Line{std::string(lines[i]), "", ""});
+      trace->current.push_back(static_cast<int64_t>(i));
+    }
+  }
+  if (trace->current.size() != lines.size()) return;  // a stage rewrote the lines: no mapping
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (drop[i] == 0 || trace->current[i] < 0) continue;
+    DocTrace::Line& line = trace->lines[static_cast<size_t>(trace->current[i])];
+    line.stage = std::string(stage);
+    const size_t k = drop[i] - 1u;
+    line.reason = k < reasons.size() ? std::string(reasons.begin()[k]) : "";
+  }
+  std::vector<int64_t> next;
+  for (int64_t o : origins) next.push_back(o < 0 ? -1 : trace->current[static_cast<size_t>(o)]);
+  trace->current = std::move(next);
+}
+
+}  // namespace
+
 uint64_t DropLines(Document& doc, const std::vector<uint8_t>& drop, std::string_view stage,
-                   std::string_view why_empty) {
-  if (std::find(drop.begin(), drop.end(), 1) == drop.end()) return 0;
+                   std::string_view why_empty, std::initializer_list<std::string_view> line_reasons) {
+  if (std::all_of(drop.begin(), drop.end(), [](uint8_t d) { return d == 0; })) return 0;
   size_t before = doc.CharCount();
   std::vector<int64_t> origins;
   std::string text = TextWithoutLines(doc, drop, &origins);
+  TraceDrops(doc, drop, stage, line_reasons, origins);
   size_t after = CountCodePoints(text);
   if (text.empty()) {
     doc.Remove(std::string(stage), "empty_after_repair",

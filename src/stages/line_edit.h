@@ -12,6 +12,7 @@
 #define SARING_STAGES_LINE_EDIT_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -29,9 +30,12 @@ std::string TextWithoutLines(const Document& doc, const std::vector<uint8_t>& dr
 // Removes the marked lines from `doc`: rewrites its text, or, when no
 // non-blank line is left, removes the document with rule "empty_after_repair"
 // and the reason "<stage>: <why_empty> (N characters)". Returns the number of
-// code points removed (0 when nothing is marked).
+// code points removed (0 when nothing is marked). A line marked k (1, 2, ...)
+// was removed for line_reasons[k - 1], which `saring explain` shows
+// (Document::trace).
 uint64_t DropLines(Document& doc, const std::vector<uint8_t>& drop, std::string_view stage,
-                   std::string_view why_empty);
+                   std::string_view why_empty,
+                   std::initializer_list<std::string_view> line_reasons = {});
 
 }  // namespace saring
 

@@ -99,6 +99,8 @@ void QualityFilter::Process(Document& doc) {
   // Decided on as stored (6 decimals), so that a --from-signals run decides
   // the same as this one.
   for (auto& [name, value] : named) value = Rounded(value);
+  // `saring explain` sees every rule; a run stops at the first that fails.
+  bool failed = false;
   for (const std::string& group : options_.rules) {
     for (const QualityRule& rule : PublishedRules()) {
       if (rule.group != group) continue;
@@ -112,7 +114,8 @@ void QualityFilter::Process(Document& doc) {
           signal_options_.stop_words.empty()) {
         continue;
       }
-      if (Check(doc, rule, profile, named)) return;
+      if (!failed) failed = Check(doc, rule, profile, named);
+      if (failed && doc.trace() == nullptr) return;
     }
   }
 }
@@ -140,7 +143,13 @@ bool QualityFilter::Check(Document& doc, const QualityRule& rule, const Language
   auto user = options_.thresholds.find(rule.threshold);
   if (user != options_.thresholds.end()) threshold = user->second;
   const double value = SignalOf(named, rule.signal);
-  if (!Violates(value, rule.fails, threshold)) return false;
+  const bool violates = Violates(value, rule.fails, threshold);
+  if (doc.trace() != nullptr) {
+    doc.trace()->checks.push_back(DocTrace::Check{"quality",
+                                                  std::string(rule.group) + ": " + rule.signal,
+                                                  value, Symbol(rule.fails), threshold, !violates});
+  }
+  if (!violates) return false;
   const int value_decimals = value == std::floor(value) ? 0 : std::max(2, Decimals(threshold));
   doc.Remove("quality", std::string(rule.group) + "." + rule.threshold,
              fmt::format("{}: {} {} {} {}", rule.group, rule.signal, Number(value, value_decimals),

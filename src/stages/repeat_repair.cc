@@ -168,7 +168,7 @@ void ParagraphRepeatRepair::Process(Document& doc) {
     if (seen == 0) continue;
     ++paragraphs_removed;
     near_removed += seen == 2;
-    for (size_t i = first; i <= line; ++i) drop_[i] = 1;
+    for (size_t i = first; i <= line; ++i) drop_[i] = seen == 2 ? 2 : 1;
     lines_removed += line - first + 1;
   }
 
@@ -180,14 +180,15 @@ void ParagraphRepeatRepair::Process(Document& doc) {
       size_t chars;
       std::string_view key = doc.LineKey(i, &chars);
       if (SeenBefore(doc, key, chars, options_.line_min_chars, i, i) == 0) continue;
-      drop_[i] = 1;
+      drop_[i] = 3;
       ++lines_removed;
     }
   }
   if (lines_removed == 0) return;
 
-  uint64_t chars =
-      DropLines(doc, drop_, name(), "nothing left");  // cannot happen: first copies stay
+  uint64_t chars = DropLines(doc, drop_, name(), "nothing left",  // cannot happen: first copies stay
+                             {"a copy of an earlier paragraph", "a near copy of an earlier paragraph",
+                              "a copy of an earlier line"});
   Count("docs_repaired", 1);
   Count("paragraphs_removed", paragraphs_removed);
   Count("near_paragraphs_removed", near_removed);
