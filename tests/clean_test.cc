@@ -107,6 +107,31 @@ TEST(CleanTest, EveryDocumentIsKeptRemovedOrAnError) {
   EXPECT_EQ(uint64_t(stats["input"]["blank_lines"]), 1u);
 }
 
+// Dolma's document format (id, text, source, added, created, metadata) and
+// datatrove's JsonlWriter's (text, id, media, metadata) come out with every
+// member as it was, then saring's one member.
+TEST(CleanTest, DolmaAndDatatroveRecordsKeepEveryMember) {
+  TempDir dir;
+  const std::string dolma = "{\"id\":\"d1\",\"text\":\"" + LongText("Banjir di Padang") +
+                            "\",\"source\":\"common-crawl\",\"added\":\"2024-06-02T04:08:58.883Z\","
+                            "\"created\":\"2019-07-17T13:46:15.000Z\",\"version\":\"v0\","
+                            "\"metadata\":{\"url\":\"http://a.id/1\",\"warc_url\":\"http://a.id/1\"}}";
+  const std::string datatrove = "{\"text\":\"" + LongText("Gempa di Aceh") +
+                                "\",\"id\":\"<urn:uuid:5b6f>\",\"media\":[],\"metadata\":"
+                                "{\"dump\":\"CC-MAIN-2019-30\",\"url\":\"http://b.id/2\",\"language_score\":0.97}}";
+  WriteFile(dir.Join("in.jsonl"), dolma + "\n" + datatrove + "\n");
+  CleanReport r = RunCorpus({dir.Join("in.jsonl")}, dir.Join("out"), 2);
+  ASSERT_EQ(r.docs_kept, 2u);
+  auto kept = SplitLines(ReadOutput(dir.Join("out"), "kept"));
+  ASSERT_EQ(kept.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    const std::string& input = i == 0 ? dolma : datatrove;
+    const std::string members = input.substr(0, input.size() - 1);  // without the final }
+    EXPECT_EQ(kept[i].substr(0, members.size()), members);
+    EXPECT_EQ(kept[i].substr(members.size(), 12), ",\"saring\":{\"");
+  }
+}
+
 TEST(CleanTest, OutputIsByteIdenticalForAnyThreadCount) {
   TempDir dir;
   std::string corpus;

@@ -1,6 +1,10 @@
 // The saring binary as a user runs it: exit codes, messages, stdin.
 
 #include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cctype>
 
 #include "test_util.h"
 
@@ -168,6 +172,84 @@ TEST(CliTest, CleanDedupFlagAndDedupKeeperFlags) {
                " --keeper score 2>&1");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.output.find("keeper: score needs score_field"), std::string::npos) << r.output;
+}
+
+// The man page and the completion script come from the flag tables --help
+// prints: every long option of every command's --help is in both.
+TEST(CliTest, ManPageAndCompletionCoverEveryFlag) {
+  const Result man = RunShell(kSaring + " manpage");
+  ASSERT_EQ(man.exit_code, 0);
+  EXPECT_EQ(man.output.rfind(".TH SARING 1 ", 0), 0u);
+  const Result completion = RunShell(kSaring + " completion bash");
+  ASSERT_EQ(completion.exit_code, 0);
+  for (const char* command : {"clean", "signals", "dedup", "explain", "config show", "lid eval"}) {
+    EXPECT_NE(man.output.find(std::string(".SS \"saring ") + command + "\""), std::string::npos)
+        << command;
+    const Result help = RunShell(kSaring + " " + command + " --help");
+    size_t flags = 0;
+    // The option column: lines that start (after indentation) with "-",
+    // their first word split at commas ("-o,--output").
+    for (const std::string& line : testing::SplitLines(help.output)) {
+      const size_t start = line.find_first_not_of(' ');
+      if (start == std::string::npos || line[start] != '-') continue;
+      const std::string names = line.substr(start, line.find(' ', start) - start);
+      std::string flag;
+      for (size_t from = 0; from <= names.size();) {
+        size_t comma = names.find(',', from);
+        if (comma == std::string::npos) comma = names.size();
+        if (names.compare(from, 2, "--") == 0) flag = names.substr(from, comma - from);
+        from = comma + 1;
+      }
+      if (flag.empty()) continue;
+      ++flags;
+      std::string roff;
+      for (char c : flag) roff += c == '-' ? std::string("\\-") : std::string(1, c);
+      EXPECT_NE(man.output.find(roff), std::string::npos) << command << " " << flag;
+      EXPECT_NE(completion.output.find(flag), std::string::npos) << command << " " << flag;
+    }
+    EXPECT_GT(flags, 1u) << command;
+  }
+  // The script completes commands, options and preset names.
+  testing::TempDir dir;
+  testing::WriteFile(dir.Join("saring.bash"), completion.output);
+  const Result r = RunShell(
+      "bash -c 'source " + dir.Join("saring.bash") +
+      "; COMP_WORDS=(saring ex); COMP_CWORD=1; _saring; echo \"${COMPREPLY[*]}\";"
+      " COMP_WORDS=(saring clean --res); COMP_CWORD=2; _saring; echo \"${COMPREPLY[*]}\";"
+      " COMP_WORDS=(saring clean in.jsonl --preset fine); COMP_CWORD=4; _saring; echo \"${COMPREPLY[*]}\";"
+      " COMP_WORDS=(saring config s); COMP_CWORD=2; _saring; echo \"${COMPREPLY[*]}\"'");
+  EXPECT_EQ(r.output, "explain\n--resume\nfineweb fineweb2\nshow\n");
+}
+
+// For programs: --stats prints stats.json on stdout; --progress=json writes
+// one JSON event per line on stderr, the last one "finished".
+TEST(CliTest, StatsAndJsonProgress) {
+  testing::TempDir dir;
+  const std::string corpus = testing::SourceDir() + "/examples/corpus";
+  // (RunShell adds 2>&1 to the whole command: the subshells keep each stream apart.)
+  Result r = RunShell("(" + kSaring + " clean " + corpus + " -o " + dir.Join("a") + " --stats 2>/dev/null)");
+  EXPECT_EQ(r.exit_code, 1);  // the example corpus has two bad lines
+  simdjson::dom::parser p;
+  simdjson::dom::element stats;
+  ASSERT_FALSE(p.parse(r.output).get(stats)) << r.output;
+  EXPECT_EQ(uint64_t(stats["documents"]["in"]), 33u);
+  EXPECT_EQ(uint64_t(stats["documents"]["errors"]), 2u);
+
+  r = RunShell("(" + kSaring + " clean " + corpus + " -o " + dir.Join("b") +
+               " --progress=json 2>&1 >/dev/null)");
+  const std::vector<std::string> events = testing::SplitLines(r.output);
+  ASSERT_FALSE(events.empty());
+  std::vector<std::string> kinds;
+  for (const std::string& line : events) {
+    simdjson::dom::element e;
+    ASSERT_FALSE(p.parse(line).get(e)) << line;
+    kinds.emplace_back(std::string_view(e["event"]));
+  }
+  EXPECT_EQ(kinds.back(), "finished");
+  EXPECT_EQ(std::count(kinds.begin(), kinds.end(), "message"), 2);  // the two bad lines
+  simdjson::dom::element last = p.parse(events.back());
+  EXPECT_EQ(uint64_t(last["docs"]), 33u);
+  EXPECT_DOUBLE_EQ(double(last["fraction"]), 1.0);
 }
 
 TEST(CliTest, ConfigShowAndList) {

@@ -37,6 +37,7 @@ struct CleanOptions {
   int threads = 0;                  // 0: every available core
   bool overwrite = false;           // replace the results of an earlier run
   bool progress = false;            // a progress line on stderr
+  bool progress_json = false;       // JSON progress events on stderr instead (progress.h)
   bool strict = false;              // the first input error is fatal
   size_t max_error_messages = 20;   // input errors printed to stderr
   size_t batch_bytes = 1 << 20;     // input bytes per unit of parallel work

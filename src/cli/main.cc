@@ -11,6 +11,8 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iostream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +20,7 @@
 #include <CLI/CLI.hpp>
 
 
+#include "cli/cli_docs.h"
 #include "dedup/minhash.h"
 #include "explain/explain.h"
 #include "pipeline/checkpoint.h"
@@ -55,6 +58,8 @@ struct CleanFlags {
   bool strict = false;
   bool quiet = false;
   bool no_progress = false;
+  std::string progress = "auto";
+  bool stats = false;  // stats.json on stdout instead of the summary table
   bool from_signals = false;
   double threshold = 0;  // dedup: choose bands x rows for it
   int max_hashes = 112;
@@ -135,8 +140,15 @@ void AddCleanFlags(CLI::App* cmd, CleanFlags* f) {
       ->check(CLI::NonNegativeNumber)
       ->group("Run");
   cmd->add_flag("-q,--quiet", f->quiet, "print nothing but fatal errors")->group("Run");
-  cmd->add_flag("--no-progress", f->no_progress,
-                "no progress line (it is shown only on a terminal anyway)")
+  cmd->add_flag("--stats", f->stats,
+                "print OUT/stats.json (every count, for programs) instead of the summary table")
+      ->group("Run");
+  cmd->add_option("--progress", f->progress,
+                  "progress on stderr: auto (a line, on a terminal), json (one event per line, "
+                  "for programs), never [auto]")
+      ->check(CLI::IsMember({"auto", "json", "never"}))
+      ->group("Run");
+  cmd->add_flag("--no-progress", f->no_progress, "the same as --progress=never")
       ->group("Run");
 }
 
@@ -227,12 +239,18 @@ int RunCleanCommand(const CleanFlags& f) {
   options.threads = f.threads;
   options.overwrite = f.overwrite;
   options.strict = f.strict;
-  options.progress = !f.quiet && !f.no_progress && isatty(STDERR_FILENO);
+  options.progress = !f.quiet && !f.no_progress && f.progress == "auto" && isatty(STDERR_FILENO);
+  options.progress_json = !f.no_progress && f.progress == "json";
   if (f.quiet) options.max_error_messages = 0;
   saring::CleanReport report;
   s = saring::RunClean(options, &report);
   if (!s.ok()) return Fail(s);
-  if (!f.quiet) std::fputs(report.summary.c_str(), stdout);
+  if (f.stats) {
+    std::ifstream in(report.stats_path);
+    std::cout << in.rdbuf();
+  } else if (!f.quiet) {
+    std::fputs(report.summary.c_str(), stdout);
+  }
   return report.docs_error > 0 || report.file_errors > 0 ? kExitInputErrors : kExitOk;
 }
 
@@ -410,6 +428,12 @@ int main(int argc, char** argv) {
   explain->add_option("--color", explain_flags.color, "colour: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
+  CLI::App* manpage = app.add_subcommand("manpage", "print the man page (roff), made from --help's tables");
+  std::string completion_shell = "bash";
+  CLI::App* completion =
+      app.add_subcommand("completion", "print a shell completion script: source <(saring completion bash)");
+  completion->add_option("shell", completion_shell, "the shell [bash]")->check(CLI::IsMember({"bash"}));
+
   CLI::App* config = app.add_subcommand("config", "inspect pipeline configurations");
   config->require_subcommand(1);
   std::string show_preset = "default";
@@ -468,6 +492,14 @@ int main(int argc, char** argv) {
   }
   if (show->parsed()) return RunConfigShow(show_preset, show_file);
   if (explain->parsed()) return RunExplain(explain_flags);
+  if (manpage->parsed()) {
+    std::fputs(saring::ManPage(app, SARING_VERSION, SARING_BUILD_DATE).c_str(), stdout);
+    return kExitOk;
+  }
+  if (completion->parsed()) {
+    std::fputs(saring::BashCompletion(app, saring::PresetNames()).c_str(), stdout);
+    return kExitOk;
+  }
   if (lid_eval->parsed()) return RunLidEval(lid_eval_flags);
   if (list->parsed()) {
     for (const std::string& name : saring::PresetNames()) std::printf("%s\n", name.c_str());

@@ -119,7 +119,7 @@ class OrderedWriter {
       for (const auto& f : w->files()) stats_->output_files.push_back(f);
       stats_->output_bytes += w->bytes_written();
     }
-    if (printed_ < shown_errors_total_) {
+    if (printed_ < shown_errors_total_ && options_.max_error_messages > 0) {
       progress_->Print("saring: " + std::to_string(shown_errors_total_ - printed_) +
                        " more input errors not shown; see " + options_.output_dir + "/errors/");
     }
@@ -296,7 +296,7 @@ Status RunClean(const CleanOptions& given, CleanReport* report) {
   reader_options.max_record_bytes = options.config.input.max_doc_bytes;
   BatchReader reader(files, reader_options);
   ProgressLine progress(options.progress, stats.input_file_bytes,
-                        [&reader] { return reader.compressed_bytes_done(); });
+                        [&reader] { return reader.compressed_bytes_done(); }, options.progress_json);
   OrderedWriter writer(options, &stats, &progress);
   writer.set_fingerprint(fingerprint);
   if (resuming) {

@@ -5,10 +5,14 @@
 
 #include <fmt/format.h>
 
+#include "json/json_writer.h"
+
 namespace saring {
 
-ProgressLine::ProgressLine(bool enabled, uint64_t total, std::function<uint64_t()> compressed_done)
-    : enabled_(enabled),
+ProgressLine::ProgressLine(bool enabled, uint64_t total, std::function<uint64_t()> compressed_done,
+                           bool json)
+    : enabled_(enabled || json),
+      json_(json),
       total_(total),
       compressed_done_(std::move(compressed_done)),
       start_(std::chrono::steady_clock::now()) {
@@ -20,9 +24,31 @@ ProgressLine::~ProgressLine() { Finish(); }
 void ProgressLine::Loop() {
   std::unique_lock<std::mutex> lock(mu_);
   while (!done_) {
-    cv_.wait_for(lock, std::chrono::milliseconds(250));
-    if (!done_) Draw();
+    cv_.wait_for(lock, std::chrono::milliseconds(json_ ? 1000 : 250));
+    if (done_) break;
+    if (json_) {
+      WriteJsonEvent("progress");
+    } else {
+      Draw();
+    }
   }
+}
+
+// Caller holds mu_.
+void ProgressLine::WriteJsonEvent(const char* event) {
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  const uint64_t bytes = bytes_.load(std::memory_order_relaxed);
+  std::string line = fmt::format(
+      "{{\"event\":\"{}\",\"docs\":{},\"bytes\":{},\"seconds\":{:.3f},\"mb_per_s\":{:.2f}", event,
+      docs_.load(std::memory_order_relaxed), bytes, secs,
+      secs > 0 ? static_cast<double>(bytes) / 1e6 / secs : 0.0);
+  const uint64_t done = compressed_done_();
+  if (total_ > 0) {
+    line += fmt::format(",\"fraction\":{:.4f}",
+                        std::min(1.0, static_cast<double>(done) / static_cast<double>(total_)));
+  }
+  std::fprintf(stderr, "%s}\n", line.c_str());
+  std::fflush(stderr);
 }
 
 // Caller holds mu_.
@@ -45,6 +71,12 @@ void ProgressLine::Draw() {
 
 void ProgressLine::Print(const std::string& line) {
   std::lock_guard<std::mutex> lock(mu_);
+  if (json_) {
+    std::string event = "{\"event\":\"message\",\"text\":";
+    AppendJsonString(&event, line);
+    std::fprintf(stderr, "%s}\n", event.c_str());
+    return;
+  }
   if (drawn_) std::fputs("\r\033[K", stderr);
   std::fprintf(stderr, "%s\n", line.c_str());
   drawn_ = false;
@@ -55,6 +87,7 @@ void ProgressLine::Finish() {
     std::lock_guard<std::mutex> lock(mu_);
     if (done_) return;
     done_ = true;
+    if (json_) WriteJsonEvent("finished");
     if (drawn_) std::fputs("\r\033[K", stderr);
     drawn_ = false;
   }

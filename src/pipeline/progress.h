@@ -1,6 +1,10 @@
 // ProgressLine: a one-line progress display on stderr, redrawn a few times
 // a second from its own thread: documents, MB read, MB/s, and an ETA from
-// the compressed input sizes.
+// the compressed input sizes. In JSON mode (--progress=json) it writes one
+// JSON object per line instead, for programs: every second
+//   {"event":"progress","docs":N,"bytes":N,"seconds":S,"mb_per_s":X,"fraction":F}
+// (fraction only when the input size is known), each input error as
+//   {"event":"message","text":"..."}, and at the end {"event":"finished",...}.
 //
 // Thread-safety: Update* may be called from any thread; Print() lets others
 // write a line to stderr without tearing the progress line.
@@ -24,7 +28,8 @@ class ProgressLine {
   // `compressed_done` reports input bytes consumed; `total` is the sum of
   // input file sizes (0 when unknown, e.g. stdin: no ETA). Nothing is drawn
   // unless `enabled`.
-  ProgressLine(bool enabled, uint64_t total, std::function<uint64_t()> compressed_done);
+  ProgressLine(bool enabled, uint64_t total, std::function<uint64_t()> compressed_done,
+               bool json = false);
   ~ProgressLine();
 
   void AddDocuments(uint64_t docs, uint64_t raw_bytes) {
@@ -39,8 +44,10 @@ class ProgressLine {
  private:
   void Loop();
   void Draw();
+  void WriteJsonEvent(const char* event);
 
   bool enabled_;
+  bool json_;
   uint64_t total_;
   std::function<uint64_t()> compressed_done_;
   std::atomic<uint64_t> docs_{0};

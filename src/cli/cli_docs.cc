@@ -1,0 +1,133 @@
+#include "cli/cli_docs.h"
+
+#include <map>
+
+namespace saring {
+namespace {
+
+// Text as roff: backslashes and hyphens escaped, no line starting a request.
+std::string Roff(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '-') {
+      out += "\\-";
+    } else {
+      out += c;
+    }
+  }
+  if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out = "\\&" + out;
+  return out;
+}
+
+std::vector<const CLI::App*> Commands(const CLI::App& app) {
+  return app.get_subcommands([](const CLI::App*) { return true; });
+}
+
+// "--resume, -r OUT" style: long names, then short ones, then the value.
+std::string OptionSynopsis(const CLI::Option& o) {
+  std::string names;
+  for (const std::string& l : o.get_lnames()) names += (names.empty() ? "\\fB\\-\\-" : ", \\fB\\-\\-") + Roff(l) + "\\fR";
+  for (const std::string& s : o.get_snames()) names += (names.empty() ? "\\fB\\-" : ", \\fB\\-") + Roff(s) + "\\fR";
+  if (!o.nonpositional()) return "\\fI" + Roff(o.get_name()) + "\\fR";
+  if (o.get_items_expected_min() > 0) names += " \\fI" + Roff(o.get_type_name().empty() ? "VALUE" : o.get_type_name()) + "\\fR";
+  return names;
+}
+
+void AppendCommand(const CLI::App& cmd, const std::string& path, std::string* out) {
+  out->append(".SS \"" + Roff(path) + "\"\n" + Roff(cmd.get_description()) + "\n");
+  // Positionals first, then each group of options in the order --help shows.
+  std::vector<std::string> groups;
+  std::map<std::string, std::vector<const CLI::Option*>> by_group;
+  for (const CLI::Option* o : cmd.get_options()) {
+    if (o->get_group().empty()) continue;  // hidden
+    const std::string group = o->nonpositional() ? o->get_group() : "Arguments";
+    if (by_group.count(group) == 0) groups.push_back(group);
+    by_group[group].push_back(o);
+  }
+  for (const std::string& group : groups) {
+    out->append(".PP\n\\fI" + Roff(group) + "\\fR\n");
+    for (const CLI::Option* o : by_group[group]) {
+      out->append(".TP\n" + OptionSynopsis(*o) + "\n" + Roff(o->get_description()) + "\n");
+    }
+  }
+  for (const CLI::App* sub : Commands(cmd)) AppendCommand(*sub, path + " " + sub->get_name(), out);
+}
+
+// Every option name of `cmd` ("--output -o ...").
+std::string OptionWords(const CLI::App& cmd) {
+  std::string words;
+  for (const CLI::Option* o : cmd.get_options()) {
+    for (const std::string& l : o->get_lnames()) words += " --" + l;
+    for (const std::string& s : o->get_snames()) words += " -" + s;
+  }
+  return words.empty() ? "" : words.substr(1);
+}
+
+}  // namespace
+
+std::string ManPage(const CLI::App& app, const std::string& version, const std::string& date) {
+  std::string out = ".TH SARING 1 \"" + date + "\" \"saring " + Roff(version) + "\" \"User Commands\"\n";
+  std::string what = app.get_description();
+  if (what.rfind("saring: ", 0) == 0) what.erase(0, 8);
+  out += ".SH NAME\nsaring \\- " + Roff(what) + "\n";
+  out += ".SH SYNOPSIS\n.B saring\n\\fICOMMAND\\fR [\\fIOPTIONS\\fR] [\\fIINPUTS\\fR...]\n";
+  out += ".SH DESCRIPTION\nEvery input document ends up kept (\\fIOUT\\fR/kept/), removed with a reason "
+         "(\\fIOUT\\fR/removed/) or in \\fIOUT\\fR/errors/ with its file and line; "
+         "\\fIOUT\\fR/stats.json counts each. \\fBsaring explain\\fR shows why one document went "
+         "where it did.\n";
+  out += ".SH COMMANDS\n";
+  for (const CLI::App* cmd : Commands(app)) AppendCommand(*cmd, "saring " + cmd->get_name(), &out);
+  out += ".SH EXIT STATUS\n.TP\n0\nThe run finished and every input was good.\n"
+         ".TP\n1\nThe run finished; some input records or files were bad (see \\fIOUT\\fR/errors/).\n"
+         ".TP\n2\nA usage error, or a fatal one (an output that cannot be written; \\fB\\-\\-strict\\fR "
+         "and a bad record).\n";
+  out += ".SH FILES\n.TP\n\\fIOUT\\fR/.saring\\-run/\nThe job and checkpoint of a run not yet finished; "
+         "\\fBsaring clean \\-\\-resume\\fR \\fIOUT\\fR finishes it.\n";
+  out += ".SH SEE ALSO\nREADME.md and HACKING.md in the source tree.\n";
+  return out;
+}
+
+std::string BashCompletion(const CLI::App& app, const std::vector<std::string>& presets) {
+  std::string commands, cases;
+  for (const CLI::App* cmd : Commands(app)) {
+    commands += (commands.empty() ? "" : " ") + cmd->get_name();
+    std::string subs;
+    for (const CLI::App* sub : Commands(*cmd)) {
+      subs += (subs.empty() ? "" : " ") + sub->get_name();
+      cases += "    \"" + cmd->get_name() + " " + sub->get_name() + "\") opts=\"" + OptionWords(*sub) + "\" ;;\n";
+    }
+    if (!subs.empty()) {
+      cases += "    \"" + cmd->get_name() + "\") opts=\"" + subs + "\" ;;\n";
+    } else {
+      cases += "    \"" + cmd->get_name() + "\"|\"" + cmd->get_name() + " \"*) opts=\"" +
+               OptionWords(*cmd) + "\" ;;\n";
+    }
+  }
+  std::string preset_words;
+  for (const std::string& p : presets) preset_words += (preset_words.empty() ? "" : " ") + p;
+  return "# bash completion for saring (generated by `saring completion bash`)\n"
+         "_saring() {\n"
+         "  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\" opts\n"
+         "  if [[ $COMP_CWORD -eq 1 ]]; then\n"
+         "    COMPREPLY=($(compgen -W \"" + commands + "\" -- \"$cur\")); return\n"
+         "  fi\n"
+         "  if [[ $prev == --preset ]]; then\n"
+         "    COMPREPLY=($(compgen -W \"" + preset_words + "\" -- \"$cur\")); return\n"
+         "  fi\n"
+         "  local key=\"${COMP_WORDS[1]}\"\n"
+         "  [[ $COMP_CWORD -gt 2 ]] && key=\"${COMP_WORDS[1]} ${COMP_WORDS[2]}\"\n"
+         "  case \"$key\" in\n" + cases +
+         "    *) opts=\"\" ;;\n"
+         "  esac\n"
+         "  if [[ $cur == -* || $COMP_CWORD -eq 2 && -n $opts && ${opts:0:1} != - ]]; then\n"
+         "    COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
+         "  else\n"
+         "    COMPREPLY=($(compgen -f -- \"$cur\"))\n"
+         "  fi\n"
+         "}\n"
+         "complete -o filenames -F _saring saring\n";
+}
+
+}  // namespace saring
