@@ -115,6 +115,51 @@ TEST(ResumeTest, KilledAtRandomMomentsAndResumedGivesTheSameOutput) {
   EXPECT_GE(landed, 8) << "most kills should land while the run is going";
 }
 
+// A dedup run that reads an index and saves back into it, killed and
+// resumed: the index it reads is still the old one (the new one is put in
+// place only when the run has finished), so the output is the same, and the
+// index holds the new documents once.
+TEST(ResumeTest, ARunThatAccumulatesADedupIndexInPlace) {
+  testing::TempDir dir;
+  bench::NearDupOptions o;
+  o.bases = 300;
+  const std::vector<bench::NearDupDoc> docs = bench::GenerateNearDupCorpus(o);
+  const std::vector<bench::NearDupDoc> first(docs.begin(), docs.begin() + docs.size() / 2);
+  const std::vector<bench::NearDupDoc> second(docs.begin() + docs.size() / 2, docs.end());
+  testing::WriteFile(dir.Join("crawl1.jsonl"), bench::NearDupJsonl(first));
+  testing::WriteFile(dir.Join("crawl2/part.jsonl"), bench::NearDupJsonl(second));
+  testing::ShellResult r = testing::RunShell(kSaring + " dedup " + dir.Join("crawl1.jsonl") + " -o " +
+                                             dir.Join("out1") + " --save-index " + dir.Join("index") + " -q");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto args = [&](const std::string& out, const std::string& index) {
+    return std::vector<std::string>{kSaring, "dedup", dir.Join("crawl2"), "-o", out, "--against", index,
+                                    "--save-index", index, "--batch-size", "16KB", "--shard-size", "64KB",
+                                    "--checkpoint-seconds", "0", "-q"};
+  };
+  const auto copy = std::filesystem::copy_options::recursive;
+  std::filesystem::copy(dir.Join("index"), dir.Join("index-ref"), copy);
+  std::string command;
+  for (const std::string& a : args(dir.Join("ref"), dir.Join("index-ref"))) command += a + " ";
+  const auto t0 = std::chrono::steady_clock::now();
+  r = testing::RunShell(command);
+  const auto span = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::mt19937_64 rng(7);
+  for (int k = 0; k < 4; ++k) {
+    const std::string out = dir.Join("run" + std::to_string(k)), index = dir.Join("index" + std::to_string(k));
+    std::filesystem::copy(dir.Join("index"), index, copy);
+    RunAndKill(args(out, index), std::chrono::microseconds(20000 + rng() % static_cast<uint64_t>(span.count())));
+    if (!std::filesystem::exists(out + "/.saring-run") && !std::filesystem::exists(out + "/stats.json")) continue;
+    r = testing::RunShell(kSaring + " clean --resume " + out + " -q");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_EQ(OutputShards(out), OutputShards(dir.Join("ref"))) << k;
+    for (const char* file : {"settings.txt", "keys.bin", "ids.bin"}) {
+      EXPECT_EQ(testing::ReadFile(index + "/" + file), testing::ReadFile(dir.Join("index-ref") + "/" + file))
+          << k << " " << file;
+    }
+  }
+}
+
 TEST(ResumeTest, AnUnfinishedRunIsNamedAndAChangedJobIsRefused) {
   testing::TempDir dir;
   testing::WriteFile(dir.Join("in/a.jsonl"),

@@ -239,14 +239,15 @@ Status DedupIndex::SaveIndex(const DedupClusterOptions& options, const std::vect
                              uint64_t earlier) {
   // The index accumulates: the documents of the index run against come
   // first (numbers 0..earlier-1, the same keys and ids), then this run's
-  // kept ones. Files are written beside their final names and renamed at
-  // the end, so that save_index may name the index run against, and a run
-  // that fails leaves the old index whole.
+  // kept ones. Files are written beside their final names as *.pending and
+  // put in place by CommitSavedDedupIndex once the whole run has succeeded,
+  // so that save_index may name the index run against, a run that fails
+  // leaves the old index whole, and a resumed run reads the same old index.
   const std::string& dir = options.save_index;
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  const std::string keys_path = dir + "/keys.bin.tmp", ids_path = dir + "/ids.bin.tmp",
-                    meta_path = dir + "/settings.txt.tmp";
+  const std::string keys_path = dir + "/keys.bin.pending", ids_path = dir + "/ids.bin.pending",
+                    meta_path = dir + "/settings.txt.pending";
   std::FILE* keys = std::fopen(keys_path.c_str(), "wb");
   if (keys == nullptr) return Status::IOError(keys_path + ": cannot create");
   bool ok = earlier == 0 || AppendFile(options.against + "/keys.bin", keys);
@@ -283,8 +284,15 @@ Status DedupIndex::SaveIndex(const DedupClusterOptions& options, const std::vect
                     static_cast<unsigned long long>(earlier + kept)) > 0 && ok;
   ok = std::fclose(meta) == 0 && ok;
   if (!ok) return Status::IOError(dir + ": cannot write the dedup index (disk full?)");
+  return Status::OK();
+}
+
+Status CommitSavedDedupIndex(const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::exists(dir + "/settings.txt.pending", ec)) return Status::OK();
+  // settings.txt last: an index is whole once its settings say so.
   for (const char* name : {"keys.bin", "ids.bin", "settings.txt"}) {
-    std::filesystem::rename(dir + "/" + name + ".tmp", dir + "/" + name, ec);
+    std::filesystem::rename(dir + "/" + name + ".pending", dir + "/" + name, ec);
     if (ec) return Status::IOError(dir + "/" + name + ": cannot rename into place: " + ec.message());
   }
   return Status::OK();

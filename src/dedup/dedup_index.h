@@ -151,6 +151,10 @@ inline uint32_t DedupScoreRank(double score) {
   return (bits & 0x80000000u) ? ~bits : bits | 0x80000000u;  // -inf: 0x007FFFFF, above 0
 }
 
+// Puts in place the index a run's Cluster wrote to `dir` (save_index) as
+// *.pending: called when the whole run has succeeded. Nothing pending: OK.
+Status CommitSavedDedupIndex(const std::string& dir);
+
 // A document's position: its batch's sequence number and its record index.
 inline uint64_t DedupPosition(uint64_t batch_seq, uint32_t record) {
   return (batch_seq << 32) | record;

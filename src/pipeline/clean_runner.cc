@@ -29,6 +29,7 @@
 #include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include "dedup/dedup_index.h"
 #include "io/frame_compressor.h"
 #include "io/shard_writer.h"
 #include "pipeline/batch.h"
@@ -393,6 +394,12 @@ Status RunClean(const CleanOptions& given, CleanReport* report) {
   Status stats_status = WriteFileAtomically(report->stats_path, stats.ToJson());
   if (!write_status.ok()) return write_status;
   if (!stats_status.ok()) return stats_status;
+  // Saved dedup indexes take effect only now that the run is whole.
+  for (const StageConfig& stage : options.config.stages) {
+    if (stage.type != "dedup" || !stage.params["save_index"]) continue;
+    s = CommitSavedDedupIndex(stage.params["save_index"].as<std::string>());
+    if (!s.ok()) return s;
+  }
   std::error_code ec;
   std::filesystem::remove_all(RunStateDir(options.output_dir), ec);  // finished: nothing to resume
   if (!stats.accounting_ok) {
