@@ -53,6 +53,7 @@ struct OutputOptions {
   int compression_level = 0;  // 0: saring's default (zstd 1, gzip 6); zstd < 0: --fast=N
   uint64_t shard_bytes = 256ull << 20;
   bool write_removed = true;  // false: removed documents are counted only
+  bool report = true;         // OUT/report.html (pipeline/report_html.h)
 };
 
 struct StageConfig {

@@ -235,6 +235,7 @@ Status ParseSection(const YAML::Node& node, const std::string& where, OutputOpti
   p.Get("compression_level", &out->compression_level);
   p.GetBytes("shard_bytes", &out->shard_bytes);
   p.Get("write_removed", &out->write_removed);
+  p.Get("report", &out->report);
   Status s = p.Finish();
   if (!s.ok()) return s;
   if (out->shard_bytes == 0) return Status::InvalidArgument("output.shard_bytes must be > 0");
@@ -496,6 +497,7 @@ std::string ConfigToYaml(const PipelineConfig& config) {
   e << YAML::Key << "compression_level" << YAML::Value << config.output.compression_level;
   e << YAML::Key << "shard_bytes" << YAML::Value << config.output.shard_bytes;
   e << YAML::Key << "write_removed" << YAML::Value << config.output.write_removed;
+  e << YAML::Key << "report" << YAML::Value << config.output.report;
   e << YAML::EndMap;
   e << YAML::Key << "stages" << YAML::Value << YAML::BeginSeq;
   for (const StageConfig& s : config.stages) {

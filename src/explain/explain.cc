@@ -273,6 +273,17 @@ std::string JsonReport(const ExplainOptions& o, const Subject& subject, const Do
 
 }  // namespace
 
+Status TraceDocument(const PipelineConfig& config, const std::string& id, const std::string& text,
+                     DocTrace* trace, std::optional<Removal>* removal) {
+  Document doc(id, text);
+  doc.set_trace(trace);
+  std::vector<StageReport> stages;
+  Status s = RunStages(config, &doc, &stages);
+  if (!s.ok()) return s;
+  if (doc.removed()) *removal = doc.removal();
+  return Status::OK();
+}
+
 Status Explain(const ExplainOptions& o, std::string* report) {
   Subject subject;
   Status s = LoadSubject(o, &subject);

@@ -19,9 +19,11 @@
 #define SARING_EXPLAIN_EXPLAIN_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "saring/config.h"
+#include "saring/document.h"
 #include "saring/status.h"
 
 namespace saring {
@@ -35,6 +37,11 @@ struct ExplainOptions {
 };
 
 Status Explain(const ExplainOptions& options, std::string* report);
+
+// The stages of `config` on one text with a trace (what Explain shows):
+// fills *trace and, when a stage removed the document, *removal.
+Status TraceDocument(const PipelineConfig& config, const std::string& id, const std::string& text,
+                     DocTrace* trace, std::optional<Removal>* removal);
 
 }  // namespace saring
 

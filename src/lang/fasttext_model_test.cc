@@ -10,6 +10,7 @@
 
 #include <fasttext/fasttext.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "test_util.h"
 
@@ -56,8 +57,10 @@ std::string TinySoftmaxModel() {
   return w.bytes();
 }
 
+// One file per process: ctest runs each test as its own process, in
+// parallel, and two writing one shared path raced.
 std::string WriteTemp(const std::string& name, const std::string& bytes) {
-  fs::path path = fs::temp_directory_path() / ("saring_ft_" + name);
+  fs::path path = fs::temp_directory_path() / ("saring_ft_" + std::to_string(::getpid()) + "_" + name);
   std::ofstream(path, std::ios::binary) << bytes;
   return path.string();
 }

@@ -203,6 +203,13 @@ void BatchWorker::CompressStream(std::string* plain, std::string* frame, BatchSt
   if (!s.ok()) frame->clear();  // cannot happen with a valid level; the writer sees no bytes
 }
 
+namespace {
+void Bump(std::vector<uint64_t>& histogram, size_t bucket) {
+  if (histogram.size() <= bucket) histogram.resize(bucket + 1);
+  ++histogram[bucket];
+}
+}  // namespace
+
 void BatchWorker::ProcessRecord(const InputBatch& in, const RawRecord& r, OutputBatch* out) {
   BatchStats& stats = out->stats;
   std::string_view raw(in.data.data() + r.offset, r.length);
@@ -258,6 +265,10 @@ void BatchWorker::ProcessRecord(const InputBatch& in, const RawRecord& r, Output
     stats.invalid_utf8_sequences += doc_.invalid_utf8_replaced();
   }
   stats.text_bytes_in += doc_.text().size();
+  Bump(stats.length_in, LengthBucket(doc_.text().size()));
+  // The text as it came in, for the report's samples (a copy into a
+  // buffer that keeps its capacity: a memcpy per document).
+  if (config_.output.report) original_.assign(doc_.text());
   doc_.set_position(DedupPosition(in.seq, record_index_));
   RunStages(&stats);
   uint64_t t0 = NowNs();
@@ -266,10 +277,18 @@ void BatchWorker::ProcessRecord(const InputBatch& in, const RawRecord& r, Output
     DocCount& c = stats.removed[{doc_.removal().stage, doc_.removal().rule}];
     ++c.docs;
     c.text_bytes += doc_.text().size();
+    if (config_.output.report && original_.size() <= BatchStats::kMaxSampleBytes) {
+      std::vector<RemovedSample>& list =
+          stats.samples[doc_.removal().stage + ": " + doc_.removal().rule];
+      if (list.size() < BatchStats::kSamplesPerReason) {
+        list.push_back(RemovedSample{doc_.id(), original_, doc_.removal().reason});
+      }
+    }
     if (config_.output.write_removed) WriteDocument(&removed_plain_);
   } else {
     ++stats.docs_kept;
     stats.text_bytes_kept += doc_.text().size();
+    Bump(stats.length_kept, LengthBucket(doc_.text().size()));
     if (doc_.text_changed()) ++stats.docs_rewritten;
     WriteDocument(doc_.route().empty() ? &kept_plain_ : &routed_plain_[doc_.route()]);
   }

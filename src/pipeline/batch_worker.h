@@ -95,6 +95,7 @@ class BatchWorker {
   const std::vector<std::vector<std::string>>* url_paths_ = nullptr;  // census only
   std::string_view url_;
   std::string repaired_;
+  std::string original_;  // the text before the stages (report samples)
   std::string derived_id_;
 
   // Plain output of the current batch, compressed at the end.

@@ -66,6 +66,9 @@ void AppendStats(const BatchStats& t, std::ostringstream& out) {
   for (size_t i = 0; i < t.stage_counters.size(); ++i) {
     for (const auto& [key, n] : t.stage_counters[i]) out << "counter\t" << i << '\t' << key << '\t' << n << '\n';
   }
+  for (size_t i = 0; i < t.length_in.size(); ++i) out << "length_in\t" << i << '\t' << t.length_in[i] << '\n';
+  for (size_t i = 0; i < t.length_kept.size(); ++i) out << "length_kept\t" << i << '\t' << t.length_kept[i] << '\n';
+  // (Report samples are not kept: a resumed run's report samples what it processed.)
 }
 
 std::vector<std::string> SplitTabs(const std::string& line) {
@@ -115,6 +118,13 @@ bool ParseLine(const std::vector<std::string>& f, Checkpoint* c) {
     const size_t i = u(f[1]);
     if (t.stage_ns.size() <= i) t.stage_ns.resize(i + 1);
     t.stage_ns[i] = u(f[2]);
+    return true;
+  }
+  if (f.size() == 3 && (f[0] == "length_in" || f[0] == "length_kept")) {
+    std::vector<uint64_t>& h = f[0] == "length_in" ? t.length_in : t.length_kept;
+    const size_t i = u(f[1]);
+    if (h.size() <= i) h.resize(i + 1);
+    h[i] = u(f[2]);
     return true;
   }
   if (f.size() == 4 && f[0] == "counter") {

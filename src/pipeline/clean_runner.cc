@@ -41,6 +41,7 @@
 #include "pipeline/output_dir.h"
 #include "pipeline/pool.h"
 #include "pipeline/progress.h"
+#include "pipeline/report_html.h"
 #include "pipeline/run_stats.h"
 #include "stages/stage_registry.h"
 #include "util/clock.h"
@@ -394,6 +395,10 @@ Status RunClean(const CleanOptions& given, CleanReport* report) {
   Status stats_status = WriteFileAtomically(report->stats_path, stats.ToJson());
   if (!write_status.ok()) return write_status;
   if (!stats_status.ok()) return stats_status;
+  if (options.config.output.report) {
+    s = WriteFileAtomically(options.output_dir + "/report.html", RenderReportHtml(stats, options.config));
+    if (!s.ok()) return s;
+  }
   // Saved dedup indexes take effect only now that the run is whole.
   for (const StageConfig& stage : options.config.stages) {
     if (stage.type != "dedup" || !stage.params["save_index"]) continue;

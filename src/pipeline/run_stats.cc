@@ -37,6 +37,18 @@ void BatchStats::Merge(const BatchStats& o) {
   parse_ns += o.parse_ns;
   serialize_ns += o.serialize_ns;
   compress_ns += o.compress_ns;
+  auto add = [](std::vector<uint64_t>& to, const std::vector<uint64_t>& from) {
+    if (to.size() < from.size()) to.resize(from.size());
+    for (size_t i = 0; i < from.size(); ++i) to[i] += from[i];
+  };
+  add(length_in, o.length_in);
+  add(length_kept, o.length_kept);
+  for (const auto& [reason, list] : o.samples) {
+    std::vector<RemovedSample>& mine = samples[reason];
+    for (const RemovedSample& sample : list) {
+      if (mine.size() < kSamplesPerReason) mine.push_back(sample);
+    }
+  }
 }
 
 bool RunStats::CheckAccounting() const {

@@ -35,7 +35,27 @@ struct DocCount {
   uint64_t text_bytes = 0;
 };
 
+// A removed document kept for the report: its text as it came in, so that
+// the report can show what each stage cut (pipeline/report_html.h).
+struct RemovedSample {
+  std::string id, text, reason;
+};
+
+// Text sizes by powers of two: bucket b holds sizes of bit width b, i.e.
+// [2^(b-1), 2^b) bytes (bucket 0: empty).
+constexpr size_t kLengthBuckets = 41;
+inline size_t LengthBucket(uint64_t bytes) {
+  size_t b = 0;
+  while (bytes > 0 && b + 1 < kLengthBuckets) {
+    bytes >>= 1;
+    ++b;
+  }
+  return b;
+}
+
 struct BatchStats {
+  static constexpr size_t kSamplesPerReason = 3;
+  static constexpr size_t kMaxSampleBytes = 32 << 10;
   uint64_t docs_in = 0;
   uint64_t raw_bytes_in = 0;  // decompressed input bytes of the records
   uint64_t text_bytes_in = 0;
@@ -56,6 +76,10 @@ struct BatchStats {
   uint64_t parse_ns = 0;
   uint64_t serialize_ns = 0;
   uint64_t compress_ns = 0;
+  std::vector<uint64_t> length_in, length_kept;  // documents by LengthBucket of their text
+  // "stage: rule" -> the first kSamplesPerReason removed documents, in input
+  // order (merging batches in order keeps the earliest).
+  std::map<std::string, std::vector<RemovedSample>> samples;
 
   void Merge(const BatchStats& other);
 };

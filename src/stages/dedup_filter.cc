@@ -16,6 +16,19 @@ DedupFilter::DedupFilter(const DedupFilterOptions& options, const StageContext& 
       decisions_(context.dedup_decisions),
       hasher_(options.minhash) {}
 
+// "cluster_size_1", "_2", "_3-4", "_5-8", ... "_257+": keepers by the size of
+// their cluster (the report's histogram).
+static std::string ClusterSizeCounter(uint32_t size) {
+  if (size <= 2) return "cluster_size_" + std::to_string(size);
+  uint32_t low = 3, high = 4;
+  while (size > high && high < 256) {
+    low = high + 1;
+    high *= 2;
+  }
+  if (size > high) return "cluster_size_257+";
+  return "cluster_size_" + std::to_string(low) + "-" + std::to_string(high);
+}
+
 uint32_t DedupFilter::KeeperRank(const Document& doc) const {
   if (options_.cluster.keeper == "score") {
     double score = std::numeric_limits<double>::quiet_NaN();
@@ -46,6 +59,7 @@ void DedupFilter::Process(Document& doc) {
   if (d->duplicate_of < 0) {
     doc.Annotate("dedup_cluster_size", d->cluster_size);
     if (d->cluster_size > 1) Count("clusters", 1);
+    Count(ClusterSizeCounter(d->cluster_size), 1);
     return;
   }
   const std::string& keeper = decisions_->keeper_ids[static_cast<size_t>(d->duplicate_of)];
