@@ -174,6 +174,8 @@ saring::Status BuildConfig(const CleanFlags& f, saring::PipelineConfig* config) 
     if (!s.ok()) return s;
   }
   std::vector<std::string> sets;
+  if (!f.save_index.empty()) sets.push_back("dedup.save_index=" + f.save_index);
+  if (!f.against.empty()) sets.push_back("dedup.against=" + f.against);
   if (!f.keeper.empty()) sets.push_back("dedup.keeper=" + f.keeper);
   if (!f.score_field.empty()) sets.push_back("dedup.score_field=" + f.score_field);
   if (!f.exact_field.empty()) sets.push_back("dedup.exact_field=" + f.exact_field);
@@ -486,8 +488,6 @@ int main(int argc, char** argv) {
   if (signals->parsed()) return RunCleanCommand(signals_flags);
   if (dedup->parsed()) {
     if (dedup_flags.threshold > 0) ApplyThreshold(&dedup_flags);
-    if (!dedup_flags.save_index.empty()) dedup_flags.sets.push_back("dedup.save_index=" + dedup_flags.save_index);
-    if (!dedup_flags.against.empty()) dedup_flags.sets.push_back("dedup.against=" + dedup_flags.against);
     return RunCleanCommand(dedup_flags);
   }
   if (show->parsed()) return RunConfigShow(show_preset, show_file);

@@ -266,9 +266,6 @@ void BatchWorker::ProcessRecord(const InputBatch& in, const RawRecord& r, Output
   }
   stats.text_bytes_in += doc_.text().size();
   Bump(stats.length_in, LengthBucket(doc_.text().size()));
-  // The text as it came in, for the report's samples (a copy into a
-  // buffer that keeps its capacity: a memcpy per document).
-  if (config_.output.report) original_.assign(doc_.text());
   doc_.set_position(DedupPosition(in.seq, record_index_));
   RunStages(&stats);
   uint64_t t0 = NowNs();
@@ -277,11 +274,11 @@ void BatchWorker::ProcessRecord(const InputBatch& in, const RawRecord& r, Output
     DocCount& c = stats.removed[{doc_.removal().stage, doc_.removal().rule}];
     ++c.docs;
     c.text_bytes += doc_.text().size();
-    if (config_.output.report && original_.size() <= BatchStats::kMaxSampleBytes) {
+    if (config_.output.report && input_text_.size() <= BatchStats::kMaxSampleBytes) {
       std::vector<RemovedSample>& list =
           stats.samples[doc_.removal().stage + ": " + doc_.removal().rule];
       if (list.size() < BatchStats::kSamplesPerReason) {
-        list.push_back(RemovedSample{doc_.id(), original_, doc_.removal().reason});
+        list.push_back(RemovedSample{doc_.id(), std::string(input_text_), doc_.removal().reason});
       }
     }
     if (config_.output.write_removed) WriteDocument(&removed_plain_);
@@ -380,6 +377,7 @@ BatchWorker::Outcome BatchWorker::DecodeJsonLine(const RawRecord& r, std::string
     }
   }
   doc_.Reset(id, text);
+  input_text_ = text;
   doc_.set_invalid_utf8_replaced(replaced);
   fields_.object = object;
   doc_.set_fields(&fields_);
@@ -397,6 +395,7 @@ void BatchWorker::DecodeTextFile(const RawRecord& r, std::string_view bytes) {
   has_id_ = true;
   saring_members_.clear();
   doc_.Reset(files_[r.file].path, bytes);
+  input_text_ = bytes;
   doc_.set_invalid_utf8_replaced(replaced);
 }
 

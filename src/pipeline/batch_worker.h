@@ -95,7 +95,10 @@ class BatchWorker {
   const std::vector<std::vector<std::string>>* url_paths_ = nullptr;  // census only
   std::string_view url_;
   std::string repaired_;
-  std::string original_;  // the text before the stages (report samples)
+  // The text the document was made from, for the report's samples: a view
+  // into parser_'s strings, repaired_ or the batch, all untouched until the
+  // next record (so no copy per document).
+  std::string_view input_text_;
   std::string derived_id_;
 
   // Plain output of the current batch, compressed at the end.

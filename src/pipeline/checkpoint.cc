@@ -44,19 +44,29 @@ Status WriteDurably(const std::string& path, const std::string& content) {
   return Status::OK();
 }
 
+// BatchStats' plain counters, by the name each has in a checkpoint: one
+// table for writing and reading.
+constexpr std::pair<const char*, uint64_t BatchStats::*> kScalars[] = {
+    {"docs_in", &BatchStats::docs_in},
+    {"raw_bytes_in", &BatchStats::raw_bytes_in},
+    {"text_bytes_in", &BatchStats::text_bytes_in},
+    {"docs_kept", &BatchStats::docs_kept},
+    {"text_bytes_kept", &BatchStats::text_bytes_kept},
+    {"docs_removed", &BatchStats::docs_removed},
+    {"docs_error", &BatchStats::docs_error},
+    {"blank_lines", &BatchStats::blank_lines},
+    {"file_errors", &BatchStats::file_errors},
+    {"invalid_utf8_docs", &BatchStats::invalid_utf8_docs},
+    {"invalid_utf8_sequences", &BatchStats::invalid_utf8_sequences},
+    {"docs_rewritten", &BatchStats::docs_rewritten},
+    {"parse_ns", &BatchStats::parse_ns},
+    {"serialize_ns", &BatchStats::serialize_ns},
+    {"compress_ns", &BatchStats::compress_ns}};
+
 // BatchStats as lines of "name value..." (keys are saring's own stage,
 // rule and error names: no spaces or tabs in them; tabs separate fields).
 void AppendStats(const BatchStats& t, std::ostringstream& out) {
-  const std::pair<const char*, uint64_t> scalars[] = {
-      {"docs_in", t.docs_in},           {"raw_bytes_in", t.raw_bytes_in},
-      {"text_bytes_in", t.text_bytes_in}, {"docs_kept", t.docs_kept},
-      {"text_bytes_kept", t.text_bytes_kept}, {"docs_removed", t.docs_removed},
-      {"docs_error", t.docs_error},     {"blank_lines", t.blank_lines},
-      {"file_errors", t.file_errors},   {"invalid_utf8_docs", t.invalid_utf8_docs},
-      {"invalid_utf8_sequences", t.invalid_utf8_sequences},
-      {"docs_rewritten", t.docs_rewritten}, {"parse_ns", t.parse_ns},
-      {"serialize_ns", t.serialize_ns}, {"compress_ns", t.compress_ns}};
-  for (const auto& [name, value] : scalars) out << name << '\t' << value << '\n';
+  for (const auto& [name, member] : kScalars) out << name << '\t' << t.*member << '\n';
   for (const auto& [key, count] : t.removed) {
     out << "removed\t" << key.first << '\t' << key.second << '\t' << count.docs << '\t'
         << count.text_bytes << '\n';
@@ -82,25 +92,27 @@ std::vector<std::string> SplitTabs(const std::string& line) {
 bool ParseLine(const std::vector<std::string>& f, Checkpoint* c) {
   auto u = [](const std::string& s) { return std::stoull(s); };
   BatchStats& t = c->totals;
-  std::map<std::string, uint64_t*> scalars = {
-      {"docs_in", &t.docs_in},           {"raw_bytes_in", &t.raw_bytes_in},
-      {"text_bytes_in", &t.text_bytes_in}, {"docs_kept", &t.docs_kept},
-      {"text_bytes_kept", &t.text_bytes_kept}, {"docs_removed", &t.docs_removed},
-      {"docs_error", &t.docs_error},     {"blank_lines", &t.blank_lines},
-      {"file_errors", &t.file_errors},   {"invalid_utf8_docs", &t.invalid_utf8_docs},
-      {"invalid_utf8_sequences", &t.invalid_utf8_sequences},
-      {"docs_rewritten", &t.docs_rewritten}, {"parse_ns", &t.parse_ns},
-      {"serialize_ns", &t.serialize_ns}, {"compress_ns", &t.compress_ns},
-      {"batches_done", &c->batches_done}, {"errors_printed", &c->errors_printed},
-      {"errors_seen", &c->errors_seen}};
   if (f.empty()) return false;
   if (f.size() == 2 && f[0] == "fingerprint") {
     c->fingerprint = f[1];
     return true;
   }
-  if (f.size() == 2 && scalars.count(f[0]) > 0) {
-    *scalars[f[0]] = u(f[1]);
-    return true;
+  if (f.size() == 2) {
+    for (const auto& [name, member] : kScalars) {
+      if (f[0] == name) {
+        t.*member = u(f[1]);
+        return true;
+      }
+    }
+    const std::pair<const char*, uint64_t*> own[] = {{"batches_done", &c->batches_done},
+                                                     {"errors_printed", &c->errors_printed},
+                                                     {"errors_seen", &c->errors_seen}};
+    for (const auto& [name, value] : own) {
+      if (f[0] == name) {
+        *value = u(f[1]);
+        return true;
+      }
+    }
   }
   if (f.size() == 5 && f[0] == "stream") {
     c->streams[f[1]] = ShardWriter::State{u(f[2]), u(f[3]), u(f[4])};

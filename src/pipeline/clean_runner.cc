@@ -113,14 +113,12 @@ class OrderedWriter {
   }
 
   Status Close() {
-    std::vector<ShardWriter*> writers = {&kept_, &removed_, &errors_};
-    for (auto& [route, w] : routed_) writers.push_back(w.get());
-    for (ShardWriter* w : writers) {
-      Status s = w->Close();
+    ForEachWriter([&](const std::string&, ShardWriter& w) {
+      Status s = w.Close();
       if (!s.ok() && status_.ok()) status_ = s;
-      for (const auto& f : w->files()) stats_->output_files.push_back(f);
-      stats_->output_bytes += w->bytes_written();
-    }
+      for (const auto& f : w.files()) stats_->output_files.push_back(f);
+      stats_->output_bytes += w.bytes_written();
+    });
     if (printed_ < shown_errors_total_ && options_.max_error_messages > 0) {
       progress_->Print("saring: " + std::to_string(shown_errors_total_ - printed_) +
                        " more input errors not shown; see " + options_.output_dir + "/errors/");
@@ -131,6 +129,16 @@ class OrderedWriter {
  private:
   static std::string Ext(const CleanOptions& o) {
     return OutputExtension(CompressionFromName(o.config.output.compression));
+  }
+
+  // fn(directory under OUT, writer) for every output stream: kept,
+  // removed, errors, then kept/<route> in route order.
+  template <typename Fn>
+  void ForEachWriter(Fn fn) {
+    fn("kept", kept_);
+    fn("removed", removed_);
+    fn("errors", errors_);
+    for (auto& [route, w] : routed_) fn("kept/" + route, *w);
   }
 
   // kept/<route>/, created on the first document routed there.
@@ -162,12 +170,10 @@ class OrderedWriter {
     c.totals = stats_->totals;
     c.errors_printed = printed_;
     c.errors_seen = shown_errors_total_;
-    Status s = kept_.Sync(&c.streams["kept"]);
-    if (s.ok()) s = removed_.Sync(&c.streams["removed"]);
-    if (s.ok()) s = errors_.Sync(&c.streams["errors"]);
-    for (auto& [route, w] : routed_) {
-      if (s.ok()) s = w->Sync(&c.streams["kept/" + route]);
-    }
+    Status s;
+    ForEachWriter([&](const std::string& dir, ShardWriter& w) {
+      if (s.ok()) s = w.Sync(&c.streams[dir]);
+    });
     if (s.ok()) s = WriteCheckpoint(options_.output_dir, c);
     if (!s.ok()) status_ = s;
   }
@@ -233,15 +239,9 @@ Status PrepareRun(const CleanOptions& options, const std::vector<InputFile>& fil
     }
     *resuming = found;
   }
-  if (*resuming) {
-    for (const char* sub : {"/kept", "/removed", "/errors"}) {
-      std::error_code ec;
-      std::filesystem::create_directories(options.output_dir + sub, ec);
-    }
-  } else {
-    s = PrepareOutputDir(options.output_dir, options.overwrite || options.resume);
-    if (!s.ok()) return s;
-  }
+  s = *resuming ? CreateOutputSubdirs(options.output_dir)
+                : PrepareOutputDir(options.output_dir, options.overwrite || options.resume);
+  if (!s.ok()) return s;
   std::error_code ec;
   std::filesystem::remove_all(options.output_dir + "/.saring-tmp", ec);
   if (!from_stdin && !*resuming) return WriteJob(options);

@@ -44,6 +44,12 @@ Status PrepareOutputDir(const std::string& dir_name, bool overwrite) {
       if (ec) return Status::IOError("cannot remove " + (dir / sub).string() + ": " + ec.message());
     }
   }
+  return CreateOutputSubdirs(dir_name);
+}
+
+Status CreateOutputSubdirs(const std::string& dir_name) {
+  fs::path dir(dir_name);
+  std::error_code ec;
   for (const char* sub : kSubdirs) {
     fs::create_directories(dir / sub, ec);
     if (ec) return Status::IOError("cannot create " + (dir / sub).string() + ": " + ec.message());

@@ -13,6 +13,9 @@
 namespace saring {
 
 Status PrepareOutputDir(const std::string& dir, bool overwrite);
+// kept/, removed/ and errors/ under `dir`, made if missing (what
+// PrepareOutputDir ends with; a resumed run keeps what is there).
+Status CreateOutputSubdirs(const std::string& dir);
 
 // Writes `content` to `path` atomically (temporary file, then rename).
 Status WriteFileAtomically(const std::string& path, const std::string& content);
