@@ -92,13 +92,16 @@ TEST(ResumeTest, KilledAtRandomMomentsAndResumedGivesTheSameOutput) {
   int landed = 0;
   for (int k = 0; k < 12; ++k) {
     const std::string out = dir.Join("run" + std::to_string(k));
-    // (From 20 ms: a run killed before it wrote its job has nothing to resume.)
-    const std::chrono::microseconds delay(20000 + rng() % static_cast<uint64_t>(span.count()));
+    // From 20 ms (a run killed before it wrote its job has nothing to resume)
+    // to 80% of the reference run's time (a run beside others may be slower,
+    // and a kill after the end tests nothing).
+    const std::chrono::microseconds delay(20000 + rng() % static_cast<uint64_t>(span.count() * 8 / 10));
     const bool killed = RunAndKill(CleanArgs(dir, out, k % 2 == 0 ? "0" : "0.2"), delay);
     landed += killed;
     // (A run that finished before the kill has nothing to resume: exit 0.
-    // One killed before it wrote its job has nothing either: it never began.)
-    const bool unfinished = std::filesystem::exists(out + "/.saring-run");
+    // One killed before its job.yaml was in place has nothing either: it
+    // never began, even if OUT/.saring-run/ was already made.)
+    const bool unfinished = std::filesystem::exists(out + "/.saring-run/job.yaml");
     r = testing::RunShell(kSaring + " clean --resume " + out + " -q");
     if (!unfinished && !std::filesystem::exists(out + "/stats.json")) {
       EXPECT_NE(r.output.find("holds no run to resume"), std::string::npos) << r.output;
@@ -149,7 +152,10 @@ TEST(ResumeTest, ARunThatAccumulatesADedupIndexInPlace) {
     const std::string out = dir.Join("run" + std::to_string(k)), index = dir.Join("index" + std::to_string(k));
     std::filesystem::copy(dir.Join("index"), index, copy);
     RunAndKill(args(out, index), std::chrono::microseconds(20000 + rng() % static_cast<uint64_t>(span.count())));
-    if (!std::filesystem::exists(out + "/.saring-run") && !std::filesystem::exists(out + "/stats.json")) continue;
+    if (!std::filesystem::exists(out + "/.saring-run/job.yaml") &&
+        !std::filesystem::exists(out + "/stats.json")) {
+      continue;  // killed before its job was written: it never began
+    }
     r = testing::RunShell(kSaring + " clean --resume " + out + " -q");
     EXPECT_EQ(r.exit_code, 0) << r.output;
     EXPECT_EQ(OutputShards(out), OutputShards(dir.Join("ref"))) << k;
